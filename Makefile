@@ -1,0 +1,35 @@
+# Every target sets up what it needs: a fresh clone needs only `make reports` or `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+KERNEL := iran-news
+
+.PHONY: install reports test lint lab bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL) .venv)" >/dev/null
+	touch $(STAMP)
+
+reports: $(STAMP)
+	$(BIN)/python -m helpers.reports --seeds seeds --out reports
+
+test: $(STAMP)
+	$(BIN)/ruff check helpers tests benchmarks
+	$(BIN)/python -m pytest tests
+	$(BIN)/python -m helpers.nbcheck
+
+lab: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,lab]'
+	$(BIN)/jupyter lab notebooks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

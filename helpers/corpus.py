@@ -1,0 +1,735 @@
+"""The corpus step: read a folder of article texts, clean them, split their sentences.
+
+``load_corpus(folder)`` returns a :class:`Corpus` with three tables (``articles``,
+``removed``, ``sentences``; columns in DESIGN.md) and ``messages``, one plain sentence per
+problem found. Nothing is dropped in silence: a file that cannot be analysed is an
+``articles`` row with ``status="skipped"`` and its ``problem``; every line taken out of a
+body is a ``removed`` row with its reason (blank lines are not counted).
+
+Cleaning works line by line on the pasted page text:
+
+1. The header (lines before the first prose paragraph) gives the metadata: a date line, a
+   kicker, the site name, the headline, the byline and an author bio; captions there are
+   recognised by a photo credit, by "(left)"-style positions or by being printed twice.
+2. Furniture patterns from ``helpers/data/furniture.csv`` remove lines anywhere; a promo
+   block removes the lines under its first line up to a blank line or article prose.
+3. Short lines with no sentence after them at the end of the page (link lists, "Latest
+   Stories") are dangling furniture.
+4. A dateline ("TEHERAN –") is taken off the first paragraph into the metadata.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import text as textutil
+from helpers.datafiles import read_data_text
+from helpers.dates import parse_date_line, parse_iso_date
+from helpers.parallel import map_items
+
+ARTICLE_COLUMNS = [
+    "article_id",
+    "file",
+    "outlet",
+    "url",
+    "headline",
+    "kicker",
+    "author",
+    "dateline",
+    "published",
+    "published_source",
+    "language",
+    "status",
+    "problem",
+    "n_lines_removed",
+    "body",
+    "headline_source",
+    "encoding",
+    "n_words_raw",
+    "n_words_clean",
+    "n_sentences",
+    "manifest_note",
+]
+REMOVED_COLUMNS = ["article_id", "line_no", "text", "reason"]
+SENTENCE_COLUMNS = [
+    "article_id",
+    "sentence_idx",
+    "text",
+    "paragraph_idx",
+    "start",
+    "end",
+    "is_heading",
+]
+MANIFEST_NAME = "manifest.csv"
+NEAR_DUPLICATE_JACCARD = 0.9
+
+_DATELINE = re.compile(
+    r"^(?P<dateline>[A-Z][A-Z'.\- ]{1,30}[A-Z](?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
+    r"(?:\s*\([A-Za-z .]+\))?)\s*[\u2013\u2014-]{1,2}\s+(?=\S)"
+)
+_NAME = r"[A-Z][\w'\u2019.-]+(?:\s+(?:[A-Z][\w'\u2019.-]+|al-|bin|de|van|von)){1,3}"
+_PERSON_LINE = re.compile(
+    rf"^(?:[Bb][Yy]\s+(?P<by_name>{_NAME}(?:\s+and\s+{_NAME})?)(?:\s*(?:,|\||\band\b|\bin\b)\s*.{{0,60}})?"
+    rf"|(?P<name>{_NAME}))$"
+)
+
+
+def byline_name(line: str) -> str | None:
+    """The author's name if the line is a byline ("By Jane Doe, Reuters" or a bare name)."""
+    match = _PERSON_LINE.match(line)
+    return (match.group("by_name") or match.group("name")) if match else None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is that for on with as was by it at from his has have are be this "
+    "an which not or its their he said were they had but been who will would".split()
+)
+
+
+class CorpusError(ValueError):
+    """A problem that stops the whole corpus step (missing folder, no articles)."""
+
+
+@dataclass
+class Corpus:
+    """The cleaned corpus: three tables and the problems found, one sentence each."""
+
+    articles: pd.DataFrame
+    removed: pd.DataFrame
+    sentences: pd.DataFrame
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def ok_articles(self) -> pd.DataFrame:
+        """The articles that were analysed (status ``ok``)."""
+        return self.articles[self.articles["status"] == "ok"]
+
+
+@dataclass
+class _Furniture:
+    line: list[tuple[re.Pattern, str]]
+    short: list[tuple[re.Pattern, str]]
+    block: list[tuple[re.Pattern, str]]
+    promo: re.Pattern
+    role: re.Pattern
+    kicker: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def furniture_patterns() -> _Furniture:
+    """The compiled patterns of ``helpers/data/furniture.csv``."""
+    raw = read_data_text("furniture.csv")
+    rules: dict[str, list[tuple[re.Pattern, str]]] = {}
+    for row in csv.DictReader(io.StringIO(raw)):
+        rules.setdefault(row["scope"], []).append((re.compile(row["pattern"], re.I), row["reason"]))
+    return _Furniture(
+        line=rules.get("line", []),
+        short=rules.get("short", []),
+        block=rules.get("block", []),
+        promo=rules["promo"][0][0],
+        role=rules["role"][0][0],
+        kicker=rules["kicker"][0][0],
+    )
+
+
+# ---------------------------------------------------------------- reading files
+
+
+def decode_bytes(data: bytes) -> tuple[str | None, str, str]:
+    """Decode a file's bytes: (text or None, encoding used, problem or "")."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16", ""
+        except UnicodeDecodeError:
+            return None, "", "starts like UTF-16 text but does not decode as UTF-16"
+    if b"\x00" in data or _control_share(data) > 0.05:
+        return None, "", "is a binary file, not text"
+    try:
+        return data.decode("utf-8-sig"), "utf-8", ""
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None, "", "is not UTF-8 and no other encoding fits it unambiguously"
+    non_ascii = {ch for ch in text if ord(ch) > 127}
+    typical = set("\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0") | {
+        chr(c) for c in range(0xC0, 0x100)
+    }
+    if non_ascii <= typical:
+        return text, "cp1252", "is not UTF-8; decoded as Windows-1252 (its only fitting encoding)"
+    return None, "", "is not UTF-8 and no other encoding fits it unambiguously"
+
+
+def _control_share(data: bytes) -> float:
+    sample = data[:4096]
+    if not sample:
+        return 0.0
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 12))
+    return controls / len(sample)
+
+
+def detect_language(text: str) -> tuple[str, str]:
+    """("en", "") for English text, else ("und", a plain reason)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return "und", "has no words to analyse"
+    latin = sum(1 for ch in letters if ord(ch) < 0x250)
+    if latin / len(letters) < 0.7:
+        script = _main_script(letters)
+        return "und", f"is not in English (mostly {script} script); only English is analysed"
+    tokens = [w.lower() for w in textutil.words(text)]
+    if len(tokens) >= 20:
+        share = sum(1 for w in tokens if w in _ENGLISH_FUNCTION_WORDS) / len(tokens)
+        if share < 0.12:
+            return "und", "does not read as English (too few English function words)"
+    return "en", ""
+
+
+def _main_script(letters: list[str]) -> str:
+    ranges = [
+        ("Arabic", 0x0600, 0x06FF),
+        ("Cyrillic", 0x0400, 0x04FF),
+        ("Hebrew", 0x0590, 0x05FF),
+        ("CJK", 0x4E00, 0x9FFF),
+        ("Greek", 0x0370, 0x03FF),
+    ]
+    counts = {name: sum(1 for ch in letters if lo <= ord(ch) <= hi) for name, lo, hi in ranges}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else "non-Latin"
+
+
+# ---------------------------------------------------------------- manifest
+
+
+def read_manifest(folder: Path, file_names: set[str]) -> tuple[dict[str, dict], list[str]]:
+    """Manifest rows by file name, and one message per broken row."""
+    path = folder / MANIFEST_NAME
+    if not path.exists():
+        return {}, []
+    messages: list[str] = []
+    try:
+        raw = path.read_text("utf-8-sig")
+    except UnicodeDecodeError:
+        return {}, [f"{MANIFEST_NAME} is not UTF-8 text; it was ignored."]
+    reader = csv.DictReader(io.StringIO(raw))
+    if not reader.fieldnames or "file" not in reader.fieldnames:
+        return {}, [f"{MANIFEST_NAME} has no 'file' column; it was ignored."]
+    rows: dict[str, dict] = {}
+    for line_no, row in enumerate(reader, start=2):
+        name = (row.get("file") or "").strip()
+        if None in row or any(v is None for v in row.values()):
+            messages.append(
+                f"{MANIFEST_NAME} row {line_no} does not have the header's number of columns; "
+                "it was ignored."
+            )
+            continue
+        if not name:
+            messages.append(f"{MANIFEST_NAME} row {line_no} names no file; it was ignored.")
+            continue
+        if name in rows:
+            messages.append(
+                f"{MANIFEST_NAME} row {line_no} repeats '{name}'; the first row was kept."
+            )
+            continue
+        rows[name] = {k: (v or "").strip() for k, v in row.items()}
+        rows[name]["_row"] = str(line_no)
+    for name in sorted(set(rows) - file_names):
+        messages.append(
+            f"{MANIFEST_NAME} row {rows[name]['_row']} names '{name}', which is not in the folder."
+        )
+    return rows, messages
+
+
+# ---------------------------------------------------------------- cleaning
+
+
+def _is_prose(line: str) -> bool:
+    """A line of running text: a sentence of 8+ words closed by . or !, or 30+ words.
+
+    A short line closed by "?" is not prose: question headlines are common.
+    """
+    n = len(textutil.words(line))
+    closed = bool(_SENTENCE_END.search(line)) and not line.rstrip("\"'\u201d\u2019)]").endswith("?")
+    return (n >= 8 and closed) or n >= 30 or (n >= 20 and bool(_SENTENCE_END.search(line)))
+
+
+def _norm_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _is_site_name(line: str, outlet: str, url: str) -> bool:
+    key = _norm_key(line)
+    if not key or len(textutil.words(line)) > 5:
+        return False
+    outlet_key = _norm_key(outlet)
+    domain = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/")[0]
+    domain_key = _norm_key(domain.rsplit(".", 1)[0]) if domain else ""
+    return (bool(outlet_key) and (key == outlet_key or (len(key) >= 6 and key in outlet_key))) or (
+        bool(domain_key) and key == domain_key
+    )
+
+
+def _is_section_label(line: str, following: str) -> bool:
+    """A one-to-three word label ("World News") above a longer headline line."""
+    return (
+        len(textutil.words(line)) <= 3
+        and len(textutil.words(following)) >= 5
+        and not _is_prose(following)
+        and not parse_date_line(following)
+        and not byline_name(following)
+    )
+
+
+def _match_furniture(line: str, furniture: _Furniture) -> str | None:
+    for pattern, reason in furniture.line:
+        if pattern.search(line):
+            return reason
+    if not _is_prose(line) or len(textutil.words(line)) < 30:
+        for pattern, reason in furniture.short:
+            if pattern.search(line):
+                return reason
+    return None
+
+
+@dataclass
+class CleanedText:
+    """What cleaning one page text gives: metadata, kept paragraphs, removed lines."""
+
+    headline: str = ""
+    kicker: str = ""
+    author: str = ""
+    dateline: str = ""
+    text_date: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    headings: set[int] = field(default_factory=set)
+    removed: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def clean_text(raw: str, outlet: str = "", url: str = "") -> CleanedText:
+    """Split page text into metadata, article paragraphs and removed lines (with reasons)."""
+    furniture = furniture_patterns()
+    lines = [
+        textutil.normalize_line(x)
+        for x in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
+    n = len(lines)
+    reason: dict[int, str] = {}
+    result = CleanedText()
+
+    nonblank = [i for i in range(n) if lines[i]]
+    first_prose = next((i for i in nonblank if _is_prose(lines[i])), n)
+
+    # Lines printed twice in a row (blank lines between do not count) are captions, or a
+    # byline printed twice; decided below once the byline is known.
+    twice = set()
+    for a, b in zip(nonblank, nonblank[1:], strict=False):
+        if lines[a] == lines[b]:
+            twice.update((a, b))
+
+    next_line = dict(zip(nonblank, nonblank[1:], strict=False))
+
+    # 1. the header: lines before the first prose paragraph
+    for i in (j for j in nonblank if j < first_prose):
+        line = lines[i]
+        if not result.text_date and (found := parse_date_line(line)):
+            result.text_date = found.isoformat()
+            reason[i] = "date line (moved to metadata)"
+        elif not result.kicker and furniture.kicker.search(line):
+            result.kicker = line
+            reason[i] = "kicker (moved to metadata)"
+        elif _is_site_name(line, outlet, url):
+            reason[i] = "site name"
+        elif result.author and byline_name(line) == result.author:
+            reason[i] = "author byline (printed twice)"
+        elif (
+            result.headline
+            and not result.author
+            and (name := byline_name(line))
+            and not furniture.kicker.search(line)
+        ):
+            result.author = name
+            reason[i] = "author byline (moved to metadata)"
+        elif i in twice:
+            reason[i] = "photo caption (printed twice)"
+        elif (caption := _match_furniture(line, furniture)) is not None:
+            reason[i] = caption
+        elif not result.headline and _is_section_label(line, lines[next_line.get(i, i)]):
+            result.kicker = result.kicker or line
+            reason[i] = "section label (moved to metadata as kicker)"
+        elif not result.headline:
+            result.headline = line
+            reason[i] = "headline (moved to metadata)"
+        elif (
+            result.author
+            and not _is_prose(line)
+            and furniture.role.search(line)
+            and len(textutil.words(line)) <= 15
+        ):
+            reason[i] = "author bio"
+
+    # 2. furniture anywhere after the header, and promo blocks
+    in_block = False
+    for i in range(first_prose, n):
+        line = lines[i]
+        if not line:
+            in_block = False
+            continue
+        if i in reason:
+            continue
+        block_reason = next((r for p, r in furniture.block if p.search(line)), None)
+        if block_reason and not (_is_prose(line) and not furniture.promo.search(line)):
+            reason[i] = block_reason
+            in_block = True
+        elif in_block and (not _is_prose(line) or furniture.promo.search(line)):
+            reason[i] = "inside a promo block"
+        elif (found := _match_furniture(line, furniture)) is not None:
+            reason[i] = found
+            in_block = False
+        elif i in twice and len(textutil.words(line)) < 40:
+            reason[i] = "photo caption (printed twice)"
+        else:
+            in_block = False
+            if _is_site_name(line, outlet, url):
+                reason[i] = "site name"
+
+    # 3. dangling short lines after the last sentence of the article
+    kept = [i for i in nonblank if i not in reason]
+    for i in reversed(kept):
+        if _SENTENCE_END.search(lines[i]):
+            break
+        reason[i] = "dangling heading or link text at the end of the page"
+
+    # 4. paragraphs, with soft-wrapped lines joined and the dateline taken off
+    kept = [i for i in nonblank if i not in reason]
+    paragraphs: list[str] = []
+    for pos, i in enumerate(kept):
+        line = lines[i]
+        joins = (
+            paragraphs
+            and pos > 0
+            and kept[pos - 1] == i - 1
+            and not _SENTENCE_END.search(paragraphs[-1])
+            and line[:1].islower()
+        )
+        if joins:
+            paragraphs[-1] += " " + line
+            continue
+        if not paragraphs and _is_prose(line) and (m := _DATELINE.match(line)):
+            result.dateline = m.group("dateline").strip()
+            result.removed.append((i + 1, m.group(0).strip(), "dateline (moved to metadata)"))
+            line = line[m.end() :]
+        paragraphs.append(line)
+    for k, para in enumerate(paragraphs):
+        nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else ""
+        closed = para.rstrip("\"'\u201d\u2019)]").endswith((".", "!", ":", ";", ","))
+        if not closed and len(textutil.words(para)) <= 14 and nxt:
+            result.headings.add(k)
+    result.paragraphs = paragraphs
+    result.removed.extend((i + 1, lines[i], r) for i, r in reason.items())
+    result.removed.sort()
+    return result
+
+
+def sentence_rows(article_id: str, paragraphs: list[str], headings: set[int]) -> list[dict]:
+    """One row per sentence of the body (paragraphs joined by blank lines)."""
+    rows = []
+    offset = 0
+    for k, para in enumerate(paragraphs):
+        bullet = len(para) - len(textutil.strip_bullet(para))
+        spans = [(0, len(para))] if k in headings else textutil.sentence_spans(para)
+        for a, b in spans:
+            a = max(a, bullet) if a == 0 else a
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "sentence_idx": len(rows),
+                    "text": para[a:b],
+                    "paragraph_idx": k,
+                    "start": offset + a,
+                    "end": offset + b,
+                    "is_heading": k in headings,
+                }
+            )
+        offset += len(para) + 2
+    return rows
+
+
+# ---------------------------------------------------------------- duplicates
+
+
+def _hash64(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def _shingles(body: str, size: int = 5) -> set[int]:
+    """Hashes of the body's overlapping five-word sequences (lower case)."""
+    tokens = [w.lower() for w in textutil.words(body)]
+    if len(tokens) < size:
+        return {_hash64(" ".join(tokens))}
+    return {_hash64(" ".join(tokens[k : k + size])) for k in range(len(tokens) - size + 1)}
+
+
+def _sketch(shingles: set[int], bands: int = 16, rows: int = 2) -> list[tuple[int, ...]]:
+    """MinHash band keys: near-identical texts share at least one with high probability."""
+    keys = []
+    for band in range(bands):
+        values = []
+        for r in range(rows):
+            seed = (band * rows + r) * 0x9E3779B97F4A7C15 % (1 << 64)
+            values.append(min((s ^ seed) * 0xBF58476D1CE4E5B9 % (1 << 64) for s in shingles))
+        keys.append((band, *values))
+    return keys
+
+
+def find_duplicates(bodies: dict[str, str]) -> dict[str, tuple[str, float]]:
+    """For each article that repeats an earlier one: (earlier article id, shared share)."""
+    found: dict[str, tuple[str, float]] = {}
+    exact: dict[str, str] = {}
+    buckets: dict[tuple, list[str]] = {}
+    shingle_sets: dict[str, set[int]] = {}
+    for article_id in sorted(bodies):
+        key = _norm_key(bodies[article_id])
+        digest = hashlib.sha256(key.encode()).hexdigest()
+        if digest in exact:
+            found[article_id] = (exact[digest], 1.0)
+            continue
+        exact[digest] = article_id
+        shingles = _shingles(bodies[article_id])
+        shingle_sets[article_id] = shingles
+        candidates = set()
+        sketch = _sketch(shingles)
+        for band_key in sketch:
+            candidates.update(buckets.get(band_key, ()))
+        best = None
+        for other in sorted(candidates):
+            other_set = shingle_sets[other]
+            share = len(shingles & other_set) / len(shingles | other_set)
+            if share >= NEAR_DUPLICATE_JACCARD and (best is None or share > best[1]):
+                best = (other, share)
+        if best:
+            found[article_id] = best
+            continue
+        for band_key in sketch:
+            buckets.setdefault(band_key, []).append(article_id)
+    return found
+
+
+# ---------------------------------------------------------------- the step
+
+
+def _article_row(path: Path, manifest_row: dict) -> tuple[dict, list[tuple], list[dict]]:
+    """Read and clean one file: its articles row, removed lines and sentence rows."""
+    article_id = path.stem
+    row = {c: "" for c in ARTICLE_COLUMNS}
+    row.update(
+        article_id=article_id,
+        file=path.name,
+        status="ok",
+        n_lines_removed=0,
+        n_words_raw=0,
+        n_words_clean=0,
+        n_sentences=0,
+        published_source="unknown",
+    )
+    row["outlet"] = manifest_row.get("outlet", "")
+    row["url"] = manifest_row.get("url", "")
+    row["manifest_note"] = manifest_row.get("note", "")
+    problems: list[str] = []
+
+    data = path.read_bytes()
+    if not data:
+        return _skip(row, "is empty"), [], []
+    raw, row["encoding"], problem = decode_bytes(data)
+    if raw is None:
+        return _skip(row, problem), [], []
+    if problem:
+        problems.append(problem)
+    if not raw.strip():
+        return _skip(row, "has only white space"), [], []
+    row["n_words_raw"] = len(textutil.words(raw))
+
+    cleaned = clean_text(raw, row["outlet"], row["url"])
+    body = "\n\n".join(cleaned.paragraphs)
+    removed = [(article_id, line_no, text, why) for line_no, text, why in cleaned.removed]
+    row.update(
+        kicker=cleaned.kicker,
+        author=cleaned.author,
+        dateline=cleaned.dateline,
+        body=body,
+        n_lines_removed=len(removed),
+        n_words_clean=len(textutil.words(body)),
+    )
+    row["headline"], row["headline_source"] = (
+        (manifest_row["headline"], "manifest")
+        if manifest_row.get("headline")
+        else (cleaned.headline, "text" if cleaned.headline else "")
+    )
+    manifest_date = manifest_row.get("published", "")
+    if manifest_date and parse_iso_date(manifest_date):
+        row["published"], row["published_source"] = manifest_date, "manifest"
+    else:
+        if manifest_date:
+            problems.append(
+                f"has a malformed manifest date '{manifest_date}' (not YYYY-MM-DD), "
+                "which was ignored"
+            )
+        if cleaned.text_date:
+            row["published"], row["published_source"] = cleaned.text_date, "text"
+
+    row["language"], language_problem = detect_language(body or raw)
+    if language_problem:
+        return _skip(row, language_problem, problems), removed, []
+    if not body.strip():
+        return (
+            _skip(row, "has no article text left once page furniture is removed", problems),
+            removed,
+            [],
+        )
+    sentences = sentence_rows(article_id, cleaned.paragraphs, cleaned.headings)
+    row["n_sentences"] = len(sentences)
+    row["problem"] = "; ".join(problems)
+    return row, removed, sentences
+
+
+def _skip(row: dict, problem: str, earlier: list[str] | None = None) -> dict:
+    row["status"] = "skipped"
+    row["problem"] = "; ".join([*(earlier or []), problem])
+    return row
+
+
+def load_corpus(folder: str | Path, workers: int = 1) -> Corpus:
+    """Read, clean and split every ``*.txt`` in ``folder`` (name order)."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise CorpusError(f"The articles folder {folder} does not exist.")
+    if not folder.is_dir():
+        raise CorpusError(f"The articles folder {folder} is a file, not a folder.")
+    paths = sorted(p for p in folder.glob("*.txt") if p.is_file())
+    if not paths:
+        raise CorpusError(f"The articles folder {folder} has no .txt files.")
+    manifest, messages = read_manifest(folder, {p.name for p in paths})
+
+    results = map_items(_article_row, [(p, manifest.get(p.name, {})) for p in paths], workers)
+    rows = [r[0] for r in results]
+    removed = [x for r in results for x in r[1]]
+    sentences = {r[0]["article_id"]: r[2] for r in results}
+
+    bodies = {r["article_id"]: r["body"] for r in rows if r["status"] == "ok"}
+    for article_id, (original, share) in find_duplicates(bodies).items():
+        row = next(r for r in rows if r["article_id"] == article_id)
+        kind = "an exact" if share == 1.0 else f"a near ({share:.0%} shared word sequences)"
+        _skip(
+            row,
+            f"is {kind} duplicate of {original}.txt",
+            [row["problem"]] if row["problem"] else [],
+        )
+        sentences[article_id] = []
+
+    for name, manifest_row in sorted(manifest.items()):
+        if not (folder / name).is_file():
+            row = {c: "" for c in ARTICLE_COLUMNS}
+            row.update(
+                article_id=Path(name).stem,
+                file=name,
+                outlet=manifest_row.get("outlet", ""),
+                url=manifest_row.get("url", ""),
+                n_lines_removed=0,
+                n_words_raw=0,
+                n_words_clean=0,
+                n_sentences=0,
+                published_source="unknown",
+            )
+            rows.append(_skip(row, f"is listed in {MANIFEST_NAME} but the file is missing"))
+
+    for row in rows:
+        if row["status"] == "skipped":
+            messages.append(f"{row['file']} {row['problem']}; it was skipped.")
+        elif row["problem"]:
+            messages.append(f"{row['file']} {row['problem']}.")
+    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS).sort_values("file", kind="stable")
+    return Corpus(
+        articles=articles.reset_index(drop=True),
+        removed=pd.DataFrame(removed, columns=REMOVED_COLUMNS),
+        sentences=pd.DataFrame(
+            [s for r in rows for s in sentences.get(r["article_id"], [])], columns=SENTENCE_COLUMNS
+        ),
+        messages=messages,
+    )
+
+
+# ---------------------------------------------------------------- views for the notebook
+
+
+def overview(corpus: Corpus) -> pd.DataFrame:
+    """One line per file: where it is from, its metadata and what cleaning did to it."""
+    a = corpus.articles
+    return pd.DataFrame(
+        {
+            "article_id": a["article_id"],
+            "outlet": a["outlet"],
+            "published": a["published"],
+            "date from": a["published_source"],
+            "kicker": a["kicker"],
+            "headline": a["headline"],
+            "author": a["author"],
+            "dateline": a["dateline"],
+            "status": a["status"],
+            "words before": a["n_words_raw"],
+            "words after": a["n_words_clean"],
+            "lines removed": a["n_lines_removed"],
+            "sentences": a["n_sentences"],
+        }
+    )
+
+
+def removal_summary(removed: pd.DataFrame) -> pd.DataFrame:
+    """Removed lines counted by reason (rows) and article (columns)."""
+    if removed.empty:
+        return pd.DataFrame()
+    table = removed.pivot_table(
+        index="reason", columns="article_id", values="line_no", aggfunc="count", fill_value=0
+    )
+    table["total"] = table.sum(axis=1)
+    return table.sort_values(["total"], ascending=False, kind="stable")
+
+
+def plot_cleaning(articles: pd.DataFrame):
+    """Bar chart of words per article before and after cleaning (analysed articles)."""
+    import matplotlib.pyplot as plt
+
+    ok = articles[articles["status"] == "ok"]
+    fig, ax = plt.subplots(figsize=(7, 0.5 + 0.45 * max(len(ok), 1)))
+    y = range(len(ok))
+    ax.barh(
+        [v + 0.2 for v in y], ok["n_words_raw"], height=0.4, label="pasted page", color="#bbbbbb"
+    )
+    ax.barh(
+        [v - 0.2 for v in y], ok["n_words_clean"], height=0.4, label="cleaned body", color="#3b6ea5"
+    )
+    ax.set_yticks(list(y), [f"{r.article_id[:12]} ({r.outlet})" for r in ok.itertuples()])
+    ax.invert_yaxis()
+    ax.set_xlabel("words")
+    ax.set_title("Words per article before and after removing page furniture")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=2, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def summary_line(corpus: Corpus) -> str:
+    """One line for the report index."""
+    a = corpus.articles
+    n_ok = int((a["status"] == "ok").sum())
+    return (
+        f"{len(a)} files: {n_ok} analysed, {len(a) - n_ok} skipped; "
+        f"{len(corpus.sentences)} sentences; {len(corpus.removed)} lines removed."
+    )

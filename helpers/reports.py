@@ -1,0 +1,227 @@
+"""The report runner: ``python -m helpers.reports --seeds DIR --out DIR [--only NAME ...]``.
+
+Executes the notebooks of ``notebooks/`` in name order with papermill, writes each
+executed ``.ipynb`` and an HTML page (code hidden) into ``--out``, and an ``index.html``
+linking them with a one-line summary each (the text output of the cell tagged ``summary``).
+
+The executed notebooks are written with the parameters relative to ``--out`` (the kernel
+runs there), and papermill's timing metadata is removed, so the same seeds give the same
+files byte for byte, wherever the repository is checked out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import sys
+import time
+from pathlib import Path
+
+NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+KERNEL_NAME = "iran-news"
+_VOLATILE_NOTEBOOK_KEYS = (
+    "start_time",
+    "end_time",
+    "duration",
+    "input_path",
+    "output_path",
+    "environment_variables",
+    "version",
+)
+
+
+def list_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The analysis notebooks (``NN_name.ipynb``) in name order."""
+    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
+
+
+def _kernel_name() -> str:
+    from jupyter_client.kernelspec import find_kernel_specs
+
+    return KERNEL_NAME if KERNEL_NAME in find_kernel_specs() else "python3"
+
+
+def strip_volatile_metadata(nb) -> None:
+    """Remove timings and absolute paths that papermill and nbclient record."""
+    meta = nb.metadata.get("papermill", {})
+    for key in _VOLATILE_NOTEBOOK_KEYS:
+        meta.pop(key, None)
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("papermill", None)
+
+
+def export_html(notebook_path: Path) -> Path:
+    """Write ``<name>.html`` next to the executed notebook, code cells hidden."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(notebook_path, as_version=4)
+    exporter = HTMLExporter(
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+    )
+    body, _ = exporter.from_notebook_node(nb)
+    target = notebook_path.with_suffix(".html")
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def notebook_summary(notebook_path: Path) -> str:
+    """The first line of text printed by the cell tagged ``summary`` (or the title)."""
+    import nbformat
+
+    nb = nbformat.read(notebook_path, as_version=4)
+    for cell in nb.cells:
+        if "summary" in cell.metadata.get("tags", []):
+            for output in cell.get("outputs", []):
+                text = output.get("text") or output.get("data", {}).get("text/plain", "")
+                if text.strip():
+                    return text.strip().splitlines()[0]
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.strip():
+            return cell.source.strip().splitlines()[0].lstrip("# ")
+    return ""
+
+
+def run_notebook(source: Path, out_dir: Path, seeds_dir: Path, kernel: str) -> str | None:
+    """Execute one notebook into ``out_dir``; return None, or the error's last line."""
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    target = out_dir / source.name
+    parameters = {
+        "seeds_dir": os.path.relpath(seeds_dir, out_dir),
+        "output_dir": ".",
+    }
+    error = None
+    try:
+        papermill.execute_notebook(
+            str(source),
+            str(target),
+            parameters=parameters,
+            cwd=str(out_dir),
+            kernel_name=kernel,
+            progress_bar=False,
+            log_output=False,
+        )
+    except PapermillExecutionError as exc:
+        error = f"{exc.ename}: {exc.evalue}".strip().splitlines()[-1]
+    except Exception as exc:  # kernel died, bad notebook JSON: still one plain line
+        error = f"{type(exc).__name__}: {exc}".strip().splitlines()[-1]
+    if target.exists():
+        nb = nbformat.read(target, as_version=4)
+        strip_volatile_metadata(nb)
+        nbformat.write(nb, target)
+        export_html(target)
+    return error
+
+
+def write_index(out_dir: Path, failures: dict[str, str]) -> Path:
+    """``index.html``: every executed notebook with its summary, then the tables and figures."""
+    items = []
+    for nb_path in sorted(out_dir.glob("[0-9][0-9]_*.ipynb")):
+        name = nb_path.stem
+        summary = failures.get(name) and f"FAILED: {failures[name]}" or notebook_summary(nb_path)
+        items.append(
+            f'<li><a href="{html.escape(name)}.html">{html.escape(name)}</a> '
+            f'(<a href="{html.escape(nb_path.name)}">notebook</a>): {html.escape(summary)}</li>'
+        )
+    tables = [
+        f'<li><a href="data/{html.escape(p.name)}">{html.escape(p.name)}</a></li>'
+        for p in sorted((out_dir / "data").glob("*.csv"))
+    ]
+    figures = [
+        f'<li><a href="figures/{html.escape(p.name)}">{html.escape(p.name)}</a></li>'
+        for p in sorted((out_dir / "figures").glob("*.png"))
+    ]
+    page = "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en"><head><meta charset="utf-8">',
+            "<title>Iran leadership in the news: reports</title>",
+            "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.5}"
+            "</style></head><body>",
+            "<h1>Iran leadership in the news: reports</h1>",
+            "<p>Generated by <code>python -m helpers.reports</code>; each page is an executed "
+            "notebook with its code hidden.</p>",
+            "<h2>Notebooks</h2><ul>",
+            *items,
+            "</ul>",
+            "<h2>Tables</h2><ul>",
+            *tables,
+            "</ul>",
+            "<h2>Figures</h2><ul>",
+            *figures,
+            "</ul>",
+            "</body></html>",
+            "",
+        ]
+    )
+    target = out_dir / "index.html"
+    target.write_text(page, encoding="utf-8")
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.reports", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--seeds", required=True, help="folder of article .txt files")
+    parser.add_argument("--out", required=True, help="folder to write the reports into")
+    parser.add_argument(
+        "--only", nargs="+", metavar="NAME", help="run only these notebooks (e.g. 01_corpus)"
+    )
+    parser.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    seeds_dir = Path(args.seeds).resolve()
+    if not seeds_dir.is_dir():
+        print(
+            f"The articles folder {args.seeds} does not exist or is not a folder.", file=sys.stderr
+        )
+        return 2
+    out_dir = Path(args.out).resolve()
+    if out_dir.exists() and not out_dir.is_dir():
+        print(f"The output path {args.out} is a file, not a folder.", file=sys.stderr)
+        return 2
+    notebooks = list_notebooks(Path(args.notebooks))
+    if args.only:
+        wanted = {Path(n).stem for n in args.only}
+        unknown = wanted - {p.stem for p in notebooks}
+        if unknown:
+            print(
+                f"No notebook named {', '.join(sorted(unknown))}; choose from "
+                f"{', '.join(p.stem for p in notebooks)}.",
+                file=sys.stderr,
+            )
+            return 2
+        notebooks = [p for p in notebooks if p.stem in wanted]
+    for sub in ("data", "figures"):
+        (out_dir / sub).mkdir(parents=True, exist_ok=True)
+
+    kernel = _kernel_name()
+    failures: dict[str, str] = {}
+    started = time.perf_counter()
+    for number, source in enumerate(notebooks, start=1):
+        print(
+            f"[{number}/{len(notebooks)}] {source.stem} ...", end=" ", file=sys.stderr, flush=True
+        )
+        t0 = time.perf_counter()
+        error = run_notebook(source, out_dir, seeds_dir, kernel)
+        if error:
+            failures[source.stem] = error
+            print(f"FAILED ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+        else:
+            print(f"done ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+    index = write_index(out_dir, failures)
+    print(f"Wrote {index} in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
+    for name, error in failures.items():
+        print(f"Notebook {name} failed: {error}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

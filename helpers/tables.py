@@ -1,0 +1,36 @@
+"""Writing the fixed tables (``<output_dir>/data/*.csv``) byte for byte the same each run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+
+def write_table(frame: pd.DataFrame, output_dir: str | Path, name: str) -> None:
+    """Write ``frame`` to ``<output_dir>/data/<name>.csv`` (UTF-8, LF, no index).
+
+    Rows keep the order they have: every step builds its rows in a fixed order
+    (article file name, then sentence index), so the same inputs give the same bytes.
+    Floats are written with 4 decimals so that a last-digit difference cannot change the file.
+    """
+    path = Path(output_dir) / "data" / f"{name}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n", float_format="%.4f")
+
+
+def figure_path(output_dir: str | Path, name: str) -> Path:
+    """``<output_dir>/figures/<name>.png``, with the folder created."""
+    path = Path(output_dir) / "figures" / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def save_figure(fig, output_dir: str | Path, name: str) -> None:
+    """Save a matplotlib figure as a PNG with no timestamp, so reruns give the same bytes.
+
+    Returns nothing, so a notebook cell ending with this call prints nothing (nbval does not
+    honour a trailing semicolon).
+    """
+    path = figure_path(output_dir, name)
+    fig.savefig(path, dpi=110, bbox_inches="tight", metadata={"Software": None})

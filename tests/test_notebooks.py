@@ -1,0 +1,66 @@
+"""The notebooks against the committed reports: a fresh run is byte-identical, and nbval passes.
+
+nbval runs in strict mode on copies of the committed executed notebooks (``reports/*.ipynb``):
+each is re-executed and every output must equal the committed one. Strict mode is chosen
+because the notebooks are deterministic by design (sorted tables, no timings or paths in
+outputs, PNGs without timestamps), so any drift between the code and the committed reports
+is a failure rather than something to sanitize away. Image outputs are not compared by
+nbval; the figures are compared byte for byte by the fresh-run test instead.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers.reports import list_notebooks
+
+REPO = Path(__file__).resolve().parent.parent
+REPORTS = REPO / "reports"
+
+
+def relative_files(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def fresh_run(tmp_path_factory):
+    root = tmp_path_factory.mktemp("fresh")
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    result = subprocess.run(
+        [sys.executable, "-m", "helpers.reports", "--seeds", str(root / "seeds"),
+         "--out", str(root / "reports")],
+        cwd=REPO, capture_output=True, text=True, timeout=1200,
+    )
+    assert result.returncode == 0, result.stderr
+    return root / "reports"
+
+
+def test_every_notebook_has_a_committed_report():
+    for notebook in list_notebooks():
+        assert (REPORTS / notebook.name).is_file(), f"run make reports: {notebook.name} missing"
+        assert (REPORTS / f"{notebook.stem}.html").is_file()
+
+
+def test_fresh_run_equals_the_committed_reports(fresh_run):
+    assert relative_files(fresh_run) == relative_files(REPORTS)
+    for name in sorted(relative_files(REPORTS)):
+        assert (fresh_run / name).read_bytes() == (REPORTS / name).read_bytes(), (
+            f"reports/{name} differs from a fresh run: run make reports and commit it")
+
+
+def test_nbval_strict_on_the_committed_notebooks(tmp_path):
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    (tmp_path / "reports").mkdir()
+    for notebook in sorted(REPORTS.glob("[0-9][0-9]_*.ipynb")):
+        shutil.copy(notebook, tmp_path / "reports" / notebook.name)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval", "-p", "no:cacheprovider", "-q",
+         "--nbval-kernel-name", "iran-news", str(tmp_path / "reports")],
+        cwd=tmp_path, capture_output=True, text=True, timeout=1200,
+    )
+    assert result.returncode == 0, result.stdout[-4000:]

@@ -1,0 +1,92 @@
+"""The report runner on temporary folders: no manifest, bad input, a failing notebook."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+
+
+def run_runner(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "helpers.reports", *args],
+        cwd=REPO, capture_output=True, text=True, timeout=600,
+    )
+
+
+def test_runner_on_a_folder_without_manifest(tmp_path):
+    seeds = tmp_path / "articles"
+    seeds.mkdir()
+    shutil.copy(SEEDS / "004_6da93dbc1b5ab60c.txt", seeds / "dated_page.txt")
+    (seeds / "empty.txt").write_bytes(b"")
+    (seeds / "escaped.txt").write_text(
+        "Iran <script>alert(1)</script> talks resume\n\n"
+        "Iran's foreign minister said on Monday that talks with the United States would resume "
+        "in Oman, officials said.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_runner("--seeds", str(seeds), "--out", str(out), "--only", "01_corpus")
+    assert result.returncode == 0, result.stderr
+    assert "[1/1] 01_corpus" in result.stderr
+    for name in ("01_corpus.ipynb", "01_corpus.html", "index.html", "data/articles.csv",
+                 "data/removed_lines.csv", "data/sentences.csv"):
+        assert (out / name).is_file(), name
+
+    import pandas as pd
+
+    articles = pd.read_csv(out / "data" / "articles.csv", keep_default_na=False).set_index("file")
+    assert articles.loc["dated_page.txt", "published"] == "2023-11-16"
+    assert articles.loc["dated_page.txt", "published_source"] == "text"
+    assert articles.loc["empty.txt", "status"] == "skipped"
+    assert articles.loc["empty.txt", "problem"] == "is empty"
+
+    page = (out / "01_corpus.html").read_text("utf-8")
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "empty.txt is empty; it was skipped." in page
+    index = (out / "index.html").read_text("utf-8")
+    assert 'href="01_corpus.html"' in index and "3 files: 2 analysed, 1 skipped" in index
+
+    executed = nbformat.read(out / "01_corpus.ipynb", as_version=4)
+    assert executed.metadata["papermill"]["parameters"] == {
+        "seeds_dir": "../articles", "output_dir": "."}
+    assert "start_time" not in json.dumps(executed.metadata)
+
+
+def test_runner_names_the_failing_notebook_and_its_error(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell('seeds_dir = "."\noutput_dir = "."',
+                                  metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell('raise ValueError("Parameter topics names an unknown topic.")'),
+    ]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, notebooks / "09_broken.ipynb")
+    result = run_runner("--seeds", str(SEEDS), "--out", str(tmp_path / "out"),
+                        "--notebooks", str(notebooks))
+    assert result.returncode == 1
+    assert ("Notebook 09_broken failed: ValueError: Parameter topics names an unknown topic."
+            in result.stderr)
+    assert "Traceback" not in result.stderr
+    assert "FAILED" in (tmp_path / "out" / "index.html").read_text("utf-8")
+
+
+def test_runner_rejects_a_missing_folder_and_an_unknown_notebook(tmp_path):
+    result = run_runner("--seeds", str(tmp_path / "nope"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"The articles folder {tmp_path / 'nope'} does not exist or is not a folder.")
+    result = run_runner("--seeds", str(SEEDS), "--out", str(tmp_path / "out"),
+                        "--only", "99_nothing")
+    assert result.returncode == 2 and "No notebook named 99_nothing" in result.stderr
