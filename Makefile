@@ -22,7 +22,6 @@ reports: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check helpers tests benchmarks
 	$(BIN)/python -m pytest tests
-	$(BIN)/python -m helpers.nbcheck
 
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,lab]'
