@@ -24,10 +24,12 @@ import csv
 import hashlib
 import io
 import re
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from helpers import text as textutil
@@ -122,6 +124,8 @@ class _Furniture:
     promo: re.Pattern
     role: re.Pattern
     kicker: re.Pattern
+    any_line: re.Pattern
+    any_short: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +142,14 @@ def furniture_patterns() -> _Furniture:
         promo=rules["promo"][0][0],
         role=rules["role"][0][0],
         kicker=rules["kicker"][0][0],
+        any_line=_any_of(rules.get("line", [])),
+        any_short=_any_of(rules.get("short", [])),
     )
+
+
+def _any_of(rules: list[tuple[re.Pattern, str]]) -> re.Pattern:
+    """One pattern matching where any of ``rules`` matches (a fast first test)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p, _ in rules) or "(?!)", re.I)
 
 
 # ---------------------------------------------------------------- reading files
@@ -178,16 +189,24 @@ def _control_share(data: bytes) -> float:
     return controls / len(sample)
 
 
-def detect_language(text: str) -> tuple[str, str]:
-    """("en", "") for English text, else ("und", a plain reason)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F]")
+
+
+def detect_language(text: str, tokens: list[str] | None = None) -> tuple[str, str]:
+    """("en", "") for English text, else ("und", a plain reason).
+
+    ``tokens`` are the text's lower-case words when the caller has them already.
+    """
+    n_letters = len(_LETTER.findall(text))
+    if not n_letters:
         return "und", "has no words to analyse"
-    latin = sum(1 for ch in letters if ord(ch) < 0x250)
-    if latin / len(letters) < 0.7:
-        script = _main_script(letters)
+    non_latin = _NON_LATIN_LETTER.findall(text)
+    if len(non_latin) / n_letters > 0.3:
+        script = _main_script(non_latin)
         return "und", f"is not in English (mostly {script} script); only English is analysed"
-    tokens = [w.lower() for w in textutil.words(text)]
+    if tokens is None:
+        tokens = [w.lower() for w in textutil.words(text)]
     if len(tokens) >= 20:
         share = sum(1 for w in tokens if w in _ENGLISH_FUNCTION_WORDS) / len(tokens)
         if share < 0.12:
@@ -253,12 +272,16 @@ def read_manifest(folder: Path, file_names: set[str]) -> tuple[dict[str, dict], 
 # ---------------------------------------------------------------- cleaning
 
 
-def _is_prose(line: str) -> bool:
+def _n_words(line: str) -> int:
+    return len(textutil.words(line))
+
+
+def _is_prose(line: str, n_words: int | None = None) -> bool:
     """A line of running text: a sentence of 8+ words closed by . or !, or 30+ words.
 
     A short line closed by "?" is not prose: question headlines are common.
     """
-    n = len(textutil.words(line))
+    n = _n_words(line) if n_words is None else n_words
     closed = bool(_SENTENCE_END.search(line)) and not line.rstrip("\"'\u201d\u2019)]").endswith("?")
     return (n >= 8 and closed) or n >= 30 or (n >= 20 and bool(_SENTENCE_END.search(line)))
 
@@ -269,7 +292,7 @@ def _norm_key(text: str) -> str:
 
 def _is_site_name(line: str, outlet: str, url: str) -> bool:
     key = _norm_key(line)
-    if not key or len(textutil.words(line)) > 5:
+    if not key or _n_words(line) > 5:
         return False
     outlet_key = _norm_key(outlet)
     domain = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/")[0]
@@ -282,22 +305,20 @@ def _is_site_name(line: str, outlet: str, url: str) -> bool:
 def _is_section_label(line: str, following: str) -> bool:
     """A one-to-three word label ("World News") above a longer headline line."""
     return (
-        len(textutil.words(line)) <= 3
-        and len(textutil.words(following)) >= 5
+        _n_words(line) <= 3
+        and _n_words(following) >= 5
         and not _is_prose(following)
         and not parse_date_line(following)
         and not byline_name(following)
     )
 
 
-def _match_furniture(line: str, furniture: _Furniture) -> str | None:
-    for pattern, reason in furniture.line:
-        if pattern.search(line):
-            return reason
-    if not _is_prose(line) or len(textutil.words(line)) < 30:
-        for pattern, reason in furniture.short:
-            if pattern.search(line):
-                return reason
+def _match_furniture(line: str, furniture: _Furniture, prose: bool, n_words: int) -> str | None:
+    """The reason a line is furniture by the ``line`` and ``short`` patterns, or None."""
+    if furniture.any_line.search(line):
+        return next(reason for pattern, reason in furniture.line if pattern.search(line))
+    if (not prose or n_words < 30) and furniture.any_short.search(line):
+        return next(reason for pattern, reason in furniture.short if pattern.search(line))
     return None
 
 
@@ -310,6 +331,7 @@ class CleanedText:
     author: str = ""
     dateline: str = ""
     text_date: str = ""
+    n_words_raw: int = 0
     paragraphs: list[str] = field(default_factory=list)
     headings: set[int] = field(default_factory=set)
     removed: list[tuple[int, str, str]] = field(default_factory=list)
@@ -327,7 +349,10 @@ def clean_text(raw: str, outlet: str = "", url: str = "") -> CleanedText:
     result = CleanedText()
 
     nonblank = [i for i in range(n) if lines[i]]
-    first_prose = next((i for i in nonblank if _is_prose(lines[i])), n)
+    n_words = [_n_words(line) for line in lines]
+    result.n_words_raw = sum(n_words)
+    prose = [_is_prose(line, count) for line, count in zip(lines, n_words, strict=True)]
+    first_prose = next((i for i in nonblank if prose[i]), n)
 
     # Lines printed twice in a row (blank lines between do not count) are captions, or a
     # byline printed twice; decided below once the byline is known.
@@ -361,7 +386,7 @@ def clean_text(raw: str, outlet: str = "", url: str = "") -> CleanedText:
             reason[i] = "author byline (moved to metadata)"
         elif i in twice:
             reason[i] = "photo caption (printed twice)"
-        elif (caption := _match_furniture(line, furniture)) is not None:
+        elif (caption := _match_furniture(line, furniture, prose[i], n_words[i])) is not None:
             reason[i] = caption
         elif not result.headline and _is_section_label(line, lines[next_line.get(i, i)]):
             result.kicker = result.kicker or line
@@ -369,12 +394,7 @@ def clean_text(raw: str, outlet: str = "", url: str = "") -> CleanedText:
         elif not result.headline:
             result.headline = line
             reason[i] = "headline (moved to metadata)"
-        elif (
-            result.author
-            and not _is_prose(line)
-            and furniture.role.search(line)
-            and len(textutil.words(line)) <= 15
-        ):
+        elif result.author and not prose[i] and furniture.role.search(line) and n_words[i] <= 15:
             reason[i] = "author bio"
 
     # 2. furniture anywhere after the header, and promo blocks
@@ -387,15 +407,15 @@ def clean_text(raw: str, outlet: str = "", url: str = "") -> CleanedText:
         if i in reason:
             continue
         block_reason = next((r for p, r in furniture.block if p.search(line)), None)
-        if block_reason and not (_is_prose(line) and not furniture.promo.search(line)):
+        if block_reason and not (prose[i] and not furniture.promo.search(line)):
             reason[i] = block_reason
             in_block = True
-        elif in_block and (not _is_prose(line) or furniture.promo.search(line)):
+        elif in_block and (not prose[i] or furniture.promo.search(line)):
             reason[i] = "inside a promo block"
-        elif (found := _match_furniture(line, furniture)) is not None:
+        elif (found := _match_furniture(line, furniture, prose[i], n_words[i])) is not None:
             reason[i] = found
             in_block = False
-        elif i in twice and len(textutil.words(line)) < 40:
+        elif i in twice and n_words[i] < 40:
             reason[i] = "photo caption (printed twice)"
         else:
             in_block = False
@@ -424,7 +444,7 @@ def clean_text(raw: str, outlet: str = "", url: str = "") -> CleanedText:
         if joins:
             paragraphs[-1] += " " + line
             continue
-        if not paragraphs and _is_prose(line) and (m := _DATELINE.match(line)):
+        if not paragraphs and prose[i] and (m := _DATELINE.match(line)):
             result.dateline = m.group("dateline").strip()
             result.removed.append((i + 1, m.group(0).strip(), "dateline (moved to metadata)"))
             line = line[m.end() :]
@@ -432,7 +452,7 @@ def clean_text(raw: str, outlet: str = "", url: str = "") -> CleanedText:
     for k, para in enumerate(paragraphs):
         nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else ""
         closed = para.rstrip("\"'\u201d\u2019)]").endswith((".", "!", ":", ";", ","))
-        if not closed and len(textutil.words(para)) <= 14 and nxt:
+        if not closed and _n_words(para) <= 14 and nxt:
             result.headings.add(k)
     result.paragraphs = paragraphs
     result.removed.extend((i + 1, lines[i], r) for i, r in reason.items())
@@ -467,68 +487,82 @@ def sentence_rows(article_id: str, paragraphs: list[str], headings: set[int]) ->
 # ---------------------------------------------------------------- duplicates
 
 
-def _hash64(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
-
-
-def _shingles(body: str, size: int = 5) -> set[int]:
-    """Hashes of the body's overlapping five-word sequences (lower case)."""
-    tokens = [w.lower() for w in textutil.words(body)]
+def _shingles(tokens: list[str], size: int = 5) -> set[int]:
+    """Hashes of the overlapping five-word sequences of lower-case ``tokens``."""
     if len(tokens) < size:
-        return {_hash64(" ".join(tokens))}
-    return {_hash64(" ".join(tokens[k : k + size])) for k in range(len(tokens) - size + 1)}
+        return {zlib.crc32(" ".join(tokens).encode())}
+    codes = np.fromiter(
+        (zlib.crc32(w.encode()) for w in tokens), dtype=np.uint64, count=len(tokens)
+    )
+    mixed = np.zeros(len(tokens) - size + 1, dtype=np.uint64)
+    for k in range(size):
+        mixed = mixed * np.uint64(1000003) + codes[k : len(codes) - size + 1 + k]
+    return set(mixed.tolist())
 
 
-def _sketch(shingles: set[int], bands: int = 16, rows: int = 2) -> list[tuple[int, ...]]:
-    """MinHash band keys: near-identical texts share at least one with high probability."""
-    keys = []
-    for band in range(bands):
-        values = []
-        for r in range(rows):
-            seed = (band * rows + r) * 0x9E3779B97F4A7C15 % (1 << 64)
-            values.append(min((s ^ seed) * 0xBF58476D1CE4E5B9 % (1 << 64) for s in shingles))
-        keys.append((band, *values))
-    return keys
+_BANDS, _ROWS = 8, 4
+_MIX = np.random.default_rng(20241107).integers(1, 2**31, size=(2, _BANDS * _ROWS), dtype=np.uint64)
 
 
-def find_duplicates(bodies: dict[str, str]) -> dict[str, tuple[str, float]]:
-    """For each article that repeats an earlier one: (earlier article id, shared share)."""
+def _band_keys(shingles: set[int]) -> list[tuple[int, ...]]:
+    """MinHash band keys (8 bands of 4): texts sharing 90% of their shingles meet in a band
+    with probability above 0.999; texts sharing 10% almost never do."""
+    values = np.fromiter(shingles, dtype=np.uint64)
+    hashed = (values[:, None] * _MIX[0] + _MIX[1]) % np.uint64(4294967311)
+    mins = hashed.min(axis=0).tolist()
+    return [(band, *mins[band * _ROWS : (band + 1) * _ROWS]) for band in range(_BANDS)]
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What duplicate detection needs of a body: an exact digest, shingles, band keys."""
+
+    digest: str
+    shingles: frozenset[int]
+    bands: tuple[tuple[int, ...], ...]
+
+
+def fingerprint(body: str, tokens: list[str]) -> Fingerprint:
+    """The fingerprint of a cleaned body and its lower-case words."""
+    shingles = _shingles(tokens)
+    return Fingerprint(
+        digest=hashlib.sha256(_norm_key(body).encode()).hexdigest(),
+        shingles=frozenset(shingles),
+        bands=tuple(_band_keys(shingles)),
+    )
+
+
+def find_duplicates(prints: dict[str, Fingerprint]) -> dict[str, tuple[str, float]]:
+    """For each article repeating an earlier one (name order): (that one's id, shared share)."""
     found: dict[str, tuple[str, float]] = {}
     exact: dict[str, str] = {}
     buckets: dict[tuple, list[str]] = {}
-    shingle_sets: dict[str, set[int]] = {}
-    for article_id in sorted(bodies):
-        key = _norm_key(bodies[article_id])
-        digest = hashlib.sha256(key.encode()).hexdigest()
-        if digest in exact:
-            found[article_id] = (exact[digest], 1.0)
+    for article_id in sorted(prints):
+        current = prints[article_id]
+        if current.digest in exact:
+            found[article_id] = (exact[current.digest], 1.0)
             continue
-        exact[digest] = article_id
-        shingles = _shingles(bodies[article_id])
-        shingle_sets[article_id] = shingles
-        candidates = set()
-        sketch = _sketch(shingles)
-        for band_key in sketch:
-            candidates.update(buckets.get(band_key, ()))
+        exact[current.digest] = article_id
+        candidates = {other for key in current.bands for other in buckets.get(key, ())}
         best = None
         for other in sorted(candidates):
-            other_set = shingle_sets[other]
-            share = len(shingles & other_set) / len(shingles | other_set)
+            other_set = prints[other].shingles
+            share = len(current.shingles & other_set) / len(current.shingles | other_set)
             if share >= NEAR_DUPLICATE_JACCARD and (best is None or share > best[1]):
                 best = (other, share)
         if best:
             found[article_id] = best
             continue
-        for band_key in sketch:
-            buckets.setdefault(band_key, []).append(article_id)
+        for key in current.bands:
+            buckets.setdefault(key, []).append(article_id)
     return found
 
 
 # ---------------------------------------------------------------- the step
 
 
-def _article_row(path: Path, manifest_row: dict) -> tuple[dict, list[tuple], list[dict]]:
-    """Read and clean one file: its articles row, removed lines and sentence rows."""
+def _article_row(path: Path, manifest_row: dict) -> tuple[dict, list, list, Fingerprint | None]:
+    """Read and clean one file: its articles row, removed lines, sentence rows, fingerprint."""
     article_id = path.stem
     row = {c: "" for c in ARTICLE_COLUMNS}
     row.update(
@@ -548,17 +582,16 @@ def _article_row(path: Path, manifest_row: dict) -> tuple[dict, list[tuple], lis
 
     data = path.read_bytes()
     if not data:
-        return _skip(row, "is empty"), [], []
+        return _skip(row, "is empty"), [], [], None
     raw, row["encoding"], problem = decode_bytes(data)
     if raw is None:
-        return _skip(row, problem), [], []
+        return _skip(row, problem), [], [], None
     if problem:
         problems.append(problem)
     if not raw.strip():
-        return _skip(row, "has only white space"), [], []
-    row["n_words_raw"] = len(textutil.words(raw))
-
+        return _skip(row, "has only white space"), [], [], None
     cleaned = clean_text(raw, row["outlet"], row["url"])
+    row["n_words_raw"] = cleaned.n_words_raw
     body = "\n\n".join(cleaned.paragraphs)
     removed = [(article_id, line_no, text, why) for line_no, text, why in cleaned.removed]
     row.update(
@@ -567,8 +600,9 @@ def _article_row(path: Path, manifest_row: dict) -> tuple[dict, list[tuple], lis
         dateline=cleaned.dateline,
         body=body,
         n_lines_removed=len(removed),
-        n_words_clean=len(textutil.words(body)),
     )
+    tokens = [w.lower() for w in textutil.words(body)]
+    row["n_words_clean"] = len(tokens)
     row["headline"], row["headline_source"] = (
         (manifest_row["headline"], "manifest")
         if manifest_row.get("headline")
@@ -586,19 +620,20 @@ def _article_row(path: Path, manifest_row: dict) -> tuple[dict, list[tuple], lis
         if cleaned.text_date:
             row["published"], row["published_source"] = cleaned.text_date, "text"
 
-    row["language"], language_problem = detect_language(body or raw)
+    row["language"], language_problem = detect_language(body or raw, tokens if body else None)
     if language_problem:
-        return _skip(row, language_problem, problems), removed, []
+        return _skip(row, language_problem, problems), removed, [], None
     if not body.strip():
         return (
             _skip(row, "has no article text left once page furniture is removed", problems),
             removed,
             [],
+            None,
         )
     sentences = sentence_rows(article_id, cleaned.paragraphs, cleaned.headings)
     row["n_sentences"] = len(sentences)
     row["problem"] = "; ".join(problems)
-    return row, removed, sentences
+    return row, removed, sentences, fingerprint(body, tokens)
 
 
 def _skip(row: dict, problem: str, earlier: list[str] | None = None) -> dict:
@@ -624,8 +659,8 @@ def load_corpus(folder: str | Path, workers: int = 1) -> Corpus:
     removed = [x for r in results for x in r[1]]
     sentences = {r[0]["article_id"]: r[2] for r in results}
 
-    bodies = {r["article_id"]: r["body"] for r in rows if r["status"] == "ok"}
-    for article_id, (original, share) in find_duplicates(bodies).items():
+    prints = {r[0]["article_id"]: r[3] for r in results if r[3] is not None}
+    for article_id, (original, share) in find_duplicates(prints).items():
         row = next(r for r in rows if r["article_id"] == article_id)
         kind = "an exact" if share == 1.0 else f"a near ({share:.0%} shared word sequences)"
         _skip(
