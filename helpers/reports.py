@@ -1,6 +1,7 @@
 """The report runner: ``python -m helpers.reports --seeds DIR --out DIR [--only NAME ...]``.
 
-Executes the notebooks of ``notebooks/`` in name order with papermill, writes each
+Executes the notebooks of ``notebooks/`` with papermill (two at a time by default: each
+notebook loads the corpus itself, so they do not depend on each other's results), writes each
 executed ``.ipynb`` and an HTML page (code hidden) into ``--out``, and an ``index.html``
 linking them with a one-line summary each (the text output of the cell tagged ``summary``).
 
@@ -16,6 +17,7 @@ import html
 import os
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
@@ -119,6 +121,12 @@ def run_notebook(source: Path, out_dir: Path, seeds_dir: Path, kernel: str) -> s
     return error
 
 
+def _timed_run(source: Path, out_dir: Path, seeds_dir: Path, kernel: str):
+    t0 = time.perf_counter()
+    error = run_notebook(source, out_dir, seeds_dir, kernel)
+    return error, time.perf_counter() - t0
+
+
 def write_index(out_dir: Path, failures: dict[str, str]) -> Path:
     """``index.html``: every executed notebook with its summary, then the tables and figures."""
     items = []
@@ -174,6 +182,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", nargs="+", metavar="NAME", help="run only these notebooks (e.g. 01_corpus)"
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=2,
+        help="notebooks executed at once (each runs on its own; default 2)",
+    )
     parser.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -205,17 +219,24 @@ def main(argv: list[str] | None = None) -> int:
     kernel = _kernel_name()
     failures: dict[str, str] = {}
     started = time.perf_counter()
-    for number, source in enumerate(notebooks, start=1):
-        print(
-            f"[{number}/{len(notebooks)}] {source.stem} ...", end=" ", file=sys.stderr, flush=True
-        )
-        t0 = time.perf_counter()
-        error = run_notebook(source, out_dir, seeds_dir, kernel)
-        if error:
-            failures[source.stem] = error
-            print(f"FAILED ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
-        else:
-            print(f"done ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+    jobs = max(1, min(args.jobs, len(notebooks)))
+    print(f"Running {len(notebooks)} notebook(s), {jobs} at a time.", file=sys.stderr)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending = {
+            pool.submit(_timed_run, source, out_dir, seeds_dir, kernel): source
+            for source in notebooks
+        }
+        for done_count, future in enumerate(as_completed(pending), start=1):
+            source = pending[future]
+            error, seconds = future.result()
+            status = f"FAILED: {error}" if error else "done"
+            print(
+                f"[{done_count}/{len(notebooks)}] {source.stem} {status} ({seconds:.1f} s)",
+                file=sys.stderr,
+                flush=True,
+            )
+            if error:
+                failures[source.stem] = error
     index = write_index(out_dir, failures)
     print(f"Wrote {index} in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
     for name, error in failures.items():

@@ -35,7 +35,7 @@ def test_runner_on_a_folder_without_manifest(tmp_path):
     out = tmp_path / "out"
     result = run_runner("--seeds", str(seeds), "--out", str(out), "--only", "01_corpus")
     assert result.returncode == 0, result.stderr
-    assert "[1/1] 01_corpus" in result.stderr
+    assert "[1/1] 01_corpus done" in result.stderr
     for name in ("01_corpus.ipynb", "01_corpus.html", "index.html", "data/articles.csv",
                  "data/removed_lines.csv", "data/sentences.csv"):
         assert (out / name).is_file(), name
