@@ -398,19 +398,21 @@ def clean_text(raw: str, outlet: str = "", url: str = "") -> CleanedText:
             reason[i] = "author bio"
 
     # 2. furniture anywhere after the header, and promo blocks
+    # A block goes on (across blank lines too) through short lines and promo text, and ends
+    # at the first line of article prose.
     in_block = False
     for i in range(first_prose, n):
         line = lines[i]
         if not line:
-            in_block = False
             continue
         if i in reason:
             continue
+        is_promo = bool(furniture.promo.search(line))
         block_reason = next((r for p, r in furniture.block if p.search(line)), None)
-        if block_reason and not (prose[i] and not furniture.promo.search(line)):
+        if block_reason and not (prose[i] and not is_promo):
             reason[i] = block_reason
             in_block = True
-        elif in_block and (not prose[i] or furniture.promo.search(line)):
+        elif in_block and (is_promo or not prose[i]):
             reason[i] = "inside a promo block"
         elif (found := _match_furniture(line, furniture, prose[i], n_words[i])) is not None:
             reason[i] = found

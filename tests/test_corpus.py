@@ -444,3 +444,30 @@ def test_removed_line_numbers_point_at_the_raw_file(seeds):
     for row in seeds.removed.itertuples():
         raw = (SEEDS / f"{row.article_id}.txt").read_text("utf-8").splitlines()[row.line_no - 1]
         assert re.sub(r"\s+", " ", row.text) in re.sub(r"\s+", " ", raw.replace("\u00a0", " "))
+
+
+BLOCKS_WITH_GAPS = """Headline of the day here
+
+The minister said that Iran will respond to any attack, officials said on Monday.
+
+Related Articles
+
+Oil prices rise
+
+Talks stall in Oman
+
+A message from the editors
+
+For as little as $5, you can support our non-profit newsroom, supported by readers like you.
+
+Analysts in the region said the statement was meant for a domestic audience first.
+"""
+
+
+def test_promo_blocks_run_across_blank_lines_until_article_prose():
+    cleaned = clean_text(BLOCKS_WITH_GAPS)
+    assert cleaned.paragraphs == [
+        "The minister said that Iran will respond to any attack, officials said on Monday.",
+        "Analysts in the region said the statement was meant for a domestic audience first.",
+    ]
+    assert [r[0] for r in cleaned.removed] == [1, 5, 7, 9, 11, 13]
