@@ -1,0 +1,967 @@
+"""The timeline step: find the dates the articles mention, resolve them, group them into events.
+
+**Time expressions** (``find_time_expressions``, one sentence at a time) are found by rules:
+
+- absolute: "September 21, 2024", "21 September 2024", "2024-09-21", "July 31", "Oct. 7",
+  "in April", "early/mid/late November", "May 2024", "in 2015", "the 1990s", "2013-2015";
+- relative: "today", "yesterday", "tonight", "tomorrow", weekdays ("on Monday",
+  "Sunday's remarks", "a Monday meeting", "last Friday", "next Saturday"), "last/this/next
+  week|month|year", "earlier/later this week|month|year", "the past week", "three days ago",
+  "over the weekend", and "hours later"/"later that day"/"the next day" (counted from the
+  previous day-level date resolved in the same article).
+
+Each is resolved against the publication date to ``date_start``..``date_end`` with a
+``granularity`` naming the unit the text speaks in (``day``, ``week``, ``month``, ``year``,
+or ``span`` for a stated range of years), and ``anchor`` (``absolute``: it names a
+calendar date, month or year; ``relative``: it only means something from the publication
+day). The context rules:
+
+- A weekday is the latest such day on or before publication (the publication weekday is the
+  publication day) unless the words before it (or right after it) speak of a scheduled
+  future ("set to begin Saturday", "will meet on Monday"): then the first such day on or
+  after publication. The nearer of a future cue and a past-tense verb decides.
+- A month or day without a year takes the year that places it on or before publication,
+  unless the text speaks of the future (then on or after).
+- A past-tense period that contains the publication day ends at it ("this week", "in
+  November" published on 16 November); a future one starts at it.
+- Relative expressions inside a direct quotation are not resolved: "today" in a quoted
+  post is the day the speaker wrote, not the publication day.
+- Without a publication date, absolute dates with a year are still resolved; relative and
+  year-less ones are listed unresolved ("no publication date to anchor it").
+- Vague references ("recently", "for years", "in the next few months") are listed
+  unresolved with the reason; adjectives such as "a recent meeting" are not listed.
+- Durations and counts are not dates: "24 hours", "three years", "the 30-minute call",
+  "85-year-old", "16 million". Month names that are also words ("may", "march", "august")
+  count only when capitalised and beside a day number or year or after a preposition;
+  weekdays inside names ("Sunday Times", "Good Friday", "Friday prayers") are skipped.
+
+Phrase lists live in ``helpers/data/time_phrases.csv``; event words in
+``helpers/data/event_terms.csv``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import pandas as pd
+
+from helpers.datafiles import read_data_text
+from helpers.dates import MONTHS, WEEKDAYS
+from helpers.parallel import map_items
+from helpers.params import ParameterError
+
+EVENT_COLUMNS = [
+    "article_id", "sentence_idx", "expression", "date_start", "date_end", "granularity",
+    "anchor", "actors", "text", "event_id", "event_label", "event_class", "future",
+]
+UNRESOLVED_COLUMNS = ["article_id", "sentence_idx", "expression", "reason", "text"]
+EXPRESSION_COLUMNS = [
+    "article_id", "sentence_idx", "start", "end", "expression", "date_start", "date_end",
+    "granularity", "anchor", "resolved", "reason", "future", "kind", "event_label",
+    "event_class", "who", "names", "text",
+]
+NO_ANCHOR = "no publication date to anchor it"
+IN_QUOTE = "inside a direct quotation: relative to when the speaker spoke, not to publication"
+GROUPABLE_DAYS = 31
+
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER_WORDS.update(a=1, an=1)
+_PREPOSITION = re.compile(
+    r"(?i:\b(?:on|in|at|since|during|from|by|until|till|before|after)\s+)$")
+_QUOTE_MARK = re.compile(r"[\u201c\u201d\"\u00ab\u00bb]")
+_CLAUSE_BREAK = re.compile(r"[,;:\u201c\u201d\"()\u2013\u2014\[\]]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+_NAME_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+(?:al-|bin\s+)?[A-Z][\w'\u2019.-]*)*")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """Compiled patterns and word lists, loaded once per process."""
+
+    patterns: tuple[tuple[str, re.Pattern, frozenset[str]], ...]
+    needles: tuple[str, ...]
+    capital_needles: tuple[str, ...]
+    vague: tuple[tuple[re.Pattern, str], ...]
+    not_a_date: tuple[re.Pattern, ...]
+    future_cue: re.Pattern
+    past_cue: re.Pattern
+    count_unit: frozenset[str]
+    ambiguous_month: frozenset[str]
+    month_context: frozenset[str]
+    generic_names: frozenset[str]
+    title_words: frozenset[str]
+    event_terms: re.Pattern
+    event_labels: tuple[tuple[str, str], ...]
+
+
+def _read_csv(name: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(read_data_text(name))))
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    """The compiled rules of ``time_phrases.csv`` and ``event_terms.csv``."""
+    phrases: dict[str, list[tuple[str, str]]] = {}
+    for row in _read_csv("time_phrases.csv"):
+        phrases.setdefault(row["kind"], []).append((row["pattern"], row["note"]))
+
+    def words_of(kind: str) -> frozenset[str]:
+        return frozenset(w for p, _ in phrases.get(kind, []) for w in p.split("|"))
+
+    months = sorted({n.capitalize() for n in MONTHS}, key=len, reverse=True)
+    weekdays = "|".join(n.capitalize() for n in WEEKDAYS if len(n) > 4)
+    mon = r"(?P<mon>" + "|".join(months) + r")\b(?:\.(?=\s*\d))?"
+    wd = r"(?P<wd>" + weekdays + r")"
+    day = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    year = r"(?P<year>(?:19|20)\d{2})"
+    part = (r"(?:(?P<part>(?i:early|mid|late))[\s-]+"
+            r"|(?i:the\s+)?(?P<part2>(?i:end|beginning|start|middle))\s+of\s+)")
+    no_count = r"(?![\d,.]\d|\s*(?:%|-\w))"
+    month_words = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                   "Dec")
+    weekday_words = tuple(n.capitalize() for n in WEEKDAYS if len(n) > 4)
+    periods = ("week", "month", "year")
+    # A pattern is tried only when the sentence holds one of its needles (capitalised
+    # needles are looked for as written, the others in the lower-cased sentence).
+    needles = {
+        "not_a_date": weekday_words, "iso": ("19", "20"), "mdy": month_words, "dmy": month_words,
+        "month_year": month_words, "month": month_words, "year_span": ("19", "20"),
+        "decade": ("0s", "0's", "0\u2019s"), "year": ("19", "20"),
+        "rel_day": ("today", "tonight", "yesterday", "tomorrow", "night", "morning",
+                    "afternoon", "evening"),
+        "rel_period": periods, "ago": (" ago",), "weekend": ("weekend",),
+        "sequence": ("later", "same", "next day", "following day", "earlier"),
+        "weekday": weekday_words,
+        "vague": ("recent", "lately", "of late", "years", "decades", "months", "weeks", "days",
+                  "over the year", "soon", "near future"),
+    }
+    patterns = [
+        ("not_a_date", re.compile("|".join(p for p, _ in phrases["not_a_date"]))),
+        ("vague", re.compile(r"\b(?i:" + "|".join(p for p, _ in phrases["vague"]) + r")\b")),
+        ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
+        ("mdy", re.compile(rf"\b(?:{wd},?\s+)?{mon}\s*{day}\b{no_count}(?:,?\s+{year}\b)?")),
+        ("dmy", re.compile(
+            rf"\b(?:{wd},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year}\b)?")),
+        ("month_year", re.compile(rf"\b{part}?{mon}\s+(?:of\s+)?{year}\b")),
+        ("month", re.compile(
+            rf"\b(?:(?P<rel>(?i:last|next|this|this past|this coming))\s+)?{part}?{mon}"
+            r"(?!\s*\d|-)")),
+        ("year_span", re.compile(
+            r"\b(?:(?i:from|between)\s+)?(?P<year>(?:19|20)\d{2})\s*(?:[-\u2013\u2014/]|\s(?i:to|"
+            r"until|through|and)\s)\s*(?P<year2>(?:19|20)\d{2}|\d{2})\b(?![-/]\d)")),
+        ("decade", re.compile(rf"\b(?:{part})?(?i:the\s+)?(?P<decade>(?:19|20)\d0)['\u2019]?s\b")),
+        ("year", re.compile(rf"(?<![$\u20ac\u00a3\d.,/-])\b{part}?{year}\b(?![-/.,]\d|-\w)")),
+        ("rel_day", re.compile(
+            r"(?i:\b(?P<word>today|tonight|yesterday|tomorrow|last night|this (?:morning|"
+            r"afternoon|evening)|the day before yesterday|the day after tomorrow))\b")),
+        ("rel_period", re.compile(
+            r"(?i:\b(?:(?P<the>the|over the|in the|during the)\s+)?(?:(?P<pre>earlier|later)\s+"
+            r"this|(?P<which>last|this|next|past|coming))\s+(?P<unit>week|month|year))\b")),
+        ("ago", re.compile(
+            r"(?i:\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+            r"twelve)\s+(?P<unit>day|week|month|year)s?\s+ago)\b")),
+        ("weekend", re.compile(
+            r"(?i:\b(?:(?:over|at|during|on)\s+the|(?P<rel>last|this|next|past|coming))\s+"
+            r"weekend)\b")),
+        ("sequence", re.compile(
+            r"(?i:\b(?:(?P<same>(?:hours|minutes|moments) later|later (?:that|the same) (?:day|"
+            r"night|evening|morning)|(?:that|the) same (?:day|night|evening))|(?P<next>(?:on )?"
+            r"the (?:next|following) day|a day later)|(?P<prev>a day earlier)))\b")),
+        ("weekday", re.compile(
+            rf"\b(?:(?P<rel>(?i:last|next|this|this coming|this past|coming|past))\s+)?{wd}"
+            r"(?P<poss>['\u2019]s)?\b")),
+    ]
+    cue = "|".join(p for p, _ in phrases["future_cue"])
+    past = "|".join(p for p, _ in phrases["past_cue"])
+    terms = _read_csv("event_terms.csv")
+    event_terms = re.compile(r"\b(?:" + "|".join(
+        rf"(?P<t{k}>{row['pattern'].lower()})" for k, row in enumerate(terms)) + r")\b")
+    event_labels = tuple((row["label"], row["event_class"]) for row in terms)
+    return _Rules(
+        patterns=tuple((kind, pattern, frozenset(needles[kind])) for kind, pattern in patterns),
+        needles=tuple(sorted({n for group in needles.values() for n in group if n.islower()
+                              or not n.isalpha()})),
+        capital_needles=tuple(sorted({n for group in needles.values() for n in group
+                                      if n[:1].isupper()})),
+        vague=tuple((re.compile(rf"(?i:{p})\b"), note) for p, note in phrases["vague"]),
+        not_a_date=tuple(re.compile(p) for p, _ in phrases["not_a_date"]),
+        future_cue=re.compile(rf"(?i:\b(?:{cue})\b)"),
+        past_cue=re.compile(rf"(?i:\b(?:{past})\b)"),
+        count_unit=frozenset(w.lower() for w in words_of("count_unit")),
+        ambiguous_month=words_of("ambiguous_month"),
+        month_context=frozenset(w.lower() for w in words_of("month_context")),
+        generic_names=frozenset(w.lower() for w in words_of("generic_name")),
+        title_words=frozenset(w.lower() for w in words_of("title_word")),
+        event_terms=event_terms,
+        event_labels=event_labels,
+    )
+
+
+# ---------------------------------------------------------------- calendar arithmetic
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_range(year: int, month: int, part: str = "") -> tuple[date, date]:
+    """A month, or its early (1-10), mid (11-20) or late (21-end) part."""
+    last = calendar.monthrange(year, month)[1]
+    first_day, last_day = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}.get(
+        part, (1, last))
+    return date(year, month, first_day), date(year, month, last_day)
+
+
+def _year_range(year: int, part: str = "") -> tuple[date, date]:
+    """A year, or its early (Jan-Apr), mid (May-Aug) or late (Sep-Dec) part."""
+    first_month, last_month = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}.get(part, (1, 12))
+    return date(year, first_month, 1), _month_end(year, last_month)
+
+
+def _part_name(match: re.Match) -> str:
+    part = (match.groupdict().get("part") or match.groupdict().get("part2") or "").lower()
+    return {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}.get(part, part)
+
+
+def _weekday_on(published: date, weekday: int, future: bool, strict: bool) -> date:
+    """The latest such weekday on/before publication, or the first on/after when ``future``."""
+    if future:
+        ahead = (weekday - published.weekday()) % 7 or (7 if strict else 0)
+        return published + timedelta(days=ahead)
+    back = (published.weekday() - weekday) % 7 or (7 if strict else 0)
+    return published - timedelta(days=back)
+
+
+def _week_of(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + delta
+    return index // 12, index % 12 + 1
+
+
+def _year_for(month: int, day: int | None, published: date, future: bool) -> int:
+    """The year that puts a month (and day) on or before publication, or on/after if future."""
+    probe = (month, day or (1 if not future else 31))
+    now = (published.month, published.day)
+    if future:
+        return published.year if probe >= now or month == published.month else published.year + 1
+    return published.year if probe <= now or (day is None and month == published.month) \
+        else published.year - 1
+
+
+# ---------------------------------------------------------------- context
+
+
+def _quoted_spans(text: str, inside: bool) -> tuple[list[tuple[int, int]], bool]:
+    """The character spans of ``text`` inside a direct quotation, and the state at the end."""
+    if not _QUOTE_MARK.search(text):
+        return ([(0, len(text))] if inside else []), inside
+    spans, opened = [], 0 if inside else None
+    for match in _QUOTE_MARK.finditer(text):
+        mark = match.group()
+        opening = mark in "\u201c\u00ab" or (mark == '"' and opened is None)
+        if opening and opened is None:
+            opened = match.end()
+        elif not opening and opened is not None:
+            spans.append((opened, match.start()))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans, opened is not None
+
+
+def _speaks_of_future(text: str, start: int, end: int) -> bool:
+    """Whether a scheduled-future cue governs the date at ``text[start:end]``."""
+    r = rules()
+    before = text[max(0, start - 80):start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    future = [m.end() for m in r.future_cue.finditer(before)]
+    past = [m.end() for m in r.past_cue.finditer(before)
+            if not r.future_cue.fullmatch(m.group()) and not re.search(
+                r"(?i:\b(?:be|been|being|to|will)\s+)$", before[:m.start()])]
+    if future or past:
+        return max(future, default=-1) > max(past, default=-1)
+    after = text[end:end + 50]
+    cut = _CLAUSE_BREAK.search(after)
+    after = " ".join((after[:cut.start()] if cut else after).split()[:4])
+    first_future = r.future_cue.search(after)
+    first_past = r.past_cue.search(after)
+    if first_future and (not first_past or first_future.start() <= first_past.start()):
+        return True
+    return False
+
+
+def _is_month(match: re.Match, text: str) -> bool:
+    """A capitalised month word that really is a month (not "May" the verb or a name)."""
+    r = rules()
+    word = match.group("mon")
+    groups = match.groupdict()
+    if word not in r.ambiguous_month:
+        return True
+    if groups.get("day") or groups.get("year") or groups.get("rel") or _part_name(match):
+        return True
+    previous = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 20):match.start()])
+    return bool(previous) and previous[-1].lower() in r.month_context
+
+
+def _weekday_in_name(match: re.Match, text: str) -> bool:
+    """ "Kayode Sunday Ola": a weekday between two capitalised words inside a sentence."""
+    before = text[:match.start()].rstrip()
+    after = text[match.end():]
+    prev_word = re.search(r"([A-Za-z]+)$", before)
+    return bool(prev_word and prev_word.group(1)[0].isupper()
+                and re.match(r"\s+[A-Z][a-z]", after)
+                and prev_word.group(1).lower() not in rules().month_context
+                and prev_word.group(1).lower() not in _FUNCTION_WORDS)
+
+
+# ---------------------------------------------------------------- one sentence
+
+
+def _record(expression, start, end, kind, dates=None, granularity="", anchor="absolute",
+            reason="", future=False, published=None) -> dict:
+    date_start = date_end = ""
+    if dates is not None:
+        first, last = dates
+        if published is not None and first <= published <= last:
+            first, last = (published, last) if future else (first, published)
+        date_start, date_end = first.isoformat(), last.isoformat()
+    return {
+        "expression": expression, "start": start, "end": end, "date_start": date_start,
+        "date_end": date_end, "granularity": granularity, "anchor": anchor,
+        "resolved": dates is not None, "reason": reason, "future": future, "kind": kind,
+    }
+
+
+def _resolve(kind: str, m: re.Match, text: str, published: date | None, future: bool,
+             previous: dict | None) -> tuple[tuple[date, date] | None, str, str, str]:
+    """(date range or None, granularity, anchor, reason if unresolved) of one match."""
+    g = m.groupdict()
+    if kind in ("iso", "mdy", "dmy"):
+        month = int(g["mnum"]) if g.get("mnum") else MONTHS[g["mon"].lower().rstrip(".")]
+        day = int(g["day"])
+        if g.get("year"):
+            year = int(g["year"])
+        elif published is None:
+            return None, "day", "absolute", NO_ANCHOR
+        else:
+            year = _year_for(month, day, published, future)
+        try:
+            return (date(year, month, day),) * 2, "day", "absolute", ""
+        except ValueError:
+            return None, "day", "absolute", "not a calendar date"
+    if kind in ("month", "month_year"):
+        month = MONTHS[g["mon"].lower().rstrip(".")]
+        rel = (g.get("rel") or "").lower()
+        if g.get("year"):
+            year = int(g["year"])
+        elif published is None:
+            return None, "month", "absolute", NO_ANCHOR
+        elif rel in ("last", "this past"):
+            year = published.year if month < published.month else published.year - 1
+        elif rel in ("next", "this coming"):
+            year = published.year if month > published.month else published.year + 1
+        elif rel == "this":
+            year = published.year
+        else:
+            year = _year_for(month, None, published, future)
+        return _month_range(year, month, _part_name(m)), "month", "absolute", ""
+    if kind == "year_span":
+        first, second = int(g["year"]), g["year2"]
+        last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if last <= first:
+            return None, "", "", "skip"
+        return (date(first, 1, 1), date(last, 12, 31)), "span", "absolute", ""
+    if kind == "decade":
+        first = int(g["decade"])
+        span = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(_part_name(m), (0, 9))
+        return (date(first + span[0], 1, 1), date(first + span[1], 12, 31)), "span", "absolute", ""
+    if kind == "year":
+        following = re.match(r"\s*([A-Za-z%]+)", text[m.end():])
+        if following and following.group(1).lower() in rules().count_unit:
+            return None, "", "", "skip"
+        return _year_range(int(g["year"]), _part_name(m)), "year", "absolute", ""
+    if kind == "sequence":
+        if previous is None:
+            return None, "day", "relative", "no earlier date in the article to count from"
+        if previous["granularity"] != "day" or previous["date_start"] != previous["date_end"]:
+            return None, "day", "relative", "the earlier date it counts from is not a single day"
+        base = date.fromisoformat(previous["date_start"])
+        shift = 1 if g.get("next") else -1 if g.get("prev") else 0
+        return (base + timedelta(days=shift),) * 2, "day", "relative", ""
+
+    # relative to publication from here on
+    granularity = {"rel_day": "day", "weekday": "day", "weekend": "week"}.get(
+        kind, (g.get("unit") or "").lower())
+    if published is None:
+        return None, granularity, "relative", NO_ANCHOR
+    if kind == "rel_day":
+        word = g["word"].lower()
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
+                 "the day after tomorrow": 2}.get(word, 0)
+        return (published + timedelta(days=shift),) * 2, "day", "relative", ""
+    if kind == "weekday":
+        rel = (g.get("rel") or "").lower()
+        weekday = WEEKDAYS[g["wd"].lower()]
+        strict = rel in ("last", "next", "this past", "past")
+        return (_weekday_on(published, weekday, future, strict),) * 2, "day", "relative", ""
+    if kind == "weekend":
+        saturday = _weekday_on(published, 5, future, (g.get("rel") or "").lower() in (
+            "last", "next"))
+        return (saturday, saturday + timedelta(days=1)), "week", "relative", ""
+    if kind == "ago":
+        n = g["n"].lower()
+        count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        unit = g["unit"].lower()
+        if unit == "day":
+            return (published - timedelta(days=count),) * 2, "day", "relative", ""
+        if unit == "week":
+            return _week_of(published - timedelta(days=7 * count)), "week", "relative", ""
+        if unit == "month":
+            return _month_range(*_shift_month(published.year, published.month, -count)), \
+                "month", "relative", ""
+        return _year_range(published.year - count), "year", "relative", ""
+    # rel_period: last/this/next/earlier this/later this/the past + week/month/year
+    unit = g["unit"].lower()
+    which = (g.get("which") or "").lower()
+    pre = (g.get("pre") or "").lower()
+    rolling = which in ("past",) or (which == "last" and g.get("the"))
+    if rolling:
+        back = {"week": timedelta(days=7), "month": timedelta(days=30),
+                "year": timedelta(days=365)}[unit]
+        return (published - back, published), unit, "relative", ""
+    step = {"last": -1, "next": 1, "coming": 1}.get(which, 0)
+    if unit == "week":
+        first, last = _week_of(published + timedelta(days=7 * step))
+    elif unit == "month":
+        first, last = _month_range(*_shift_month(published.year, published.month, step))
+    else:
+        first, last = _year_range(published.year + step)
+    if pre == "earlier":
+        last = published
+    elif pre == "later":
+        first = published
+    return (first, last), unit, "relative", ""
+
+
+_FUTURE_WORDS = {"next", "coming", "this coming", "tomorrow", "later", "the day after tomorrow"}
+_PAST_WORDS = {"last", "past", "this past", "earlier", "yesterday", "last night",
+               "the day before yesterday"}
+_FUNCTION_WORDS = frozenset(
+    "the a an in on at he she it they we i you but and however although while after before "
+    "according this that these those his her their our its there when if as so no not with by "
+    "for from of to during despite following recently now then also instead meanwhile"
+    .split())
+_NOT_NAMES = _FUNCTION_WORDS | frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def find_time_expressions(text: str, published: date | str | None, previous: dict | None = None,
+                          quoted_at_start: bool = False) -> list[dict]:
+    """The time expressions of one sentence, each resolved against ``published``.
+
+    Each record: expression, start, end (offsets in ``text``), date_start, date_end (ISO, ""
+    when unresolved), granularity, anchor, resolved, reason (why unresolved), future, kind.
+    ``previous`` is the last resolved record of the article (for "hours later");
+    ``quoted_at_start`` says the sentence begins inside a quotation opened earlier.
+    """
+    if isinstance(published, str):
+        published = date.fromisoformat(published) if published else None
+    r = rules()
+    lowered = text.lower()
+    present = {needle for needle in r.needles if needle in lowered}
+    present.update(needle for needle in r.capital_needles if needle in text)
+    if not present:
+        return []
+    candidates = []
+    for priority, (kind, pattern, needles) in enumerate(r.patterns):
+        if needles.isdisjoint(present):
+            continue
+        for m in pattern.finditer(text):
+            candidates.append((m.start(), -(m.end() - m.start()), priority, kind, m))
+    if not candidates:
+        return []
+    candidates.sort(key=lambda c: c[:3])
+    quoted = None
+    records, taken_until = [], -1
+    for start, _, _, kind, m in candidates:
+        if start < taken_until:
+            continue
+        if kind in ("month", "mdy", "dmy", "month_year") and not _is_month(m, text):
+            continue
+        if kind == "weekday" and _weekday_in_name(m, text):
+            continue
+        taken_until = m.end()
+        if kind == "not_a_date":
+            continue
+        lead = _PREPOSITION.search(text[:start])
+        begin = lead.start() if lead and kind not in ("vague", "sequence") else start
+        expression = text[begin:m.end()]
+        if kind == "vague":
+            note = next((n for p, n in r.vague if p.fullmatch(m.group())), "no date can be given")
+            records.append(_record(expression, begin, m.end(), kind, reason=f"vague: {note}",
+                                   anchor="relative"))
+            continue
+        words = " ".join(filter(None, (m.groupdict().get(k) for k in (
+            "rel", "which", "pre", "word")))).lower()
+        if kind in ("sequence", "ago") or words in _PAST_WORDS:
+            future = False
+        elif words in _FUTURE_WORDS:
+            future = True
+        else:
+            future = _speaks_of_future(text, begin, m.end())
+        dates, granularity, anchor, reason = _resolve(kind, m, text, published, future, previous)
+        if reason == "skip":
+            taken_until = start
+            continue
+        if dates is not None and anchor == "relative":
+            quoted = quoted if quoted is not None else _quoted_spans(text, quoted_at_start)[0]
+            if any(a <= start < b for a, b in quoted):
+                dates, reason = None, IN_QUOTE
+        record = _record(expression, begin, m.end(), kind, dates, granularity, anchor, reason,
+                         future, published)
+        records.append(record)
+        if record["resolved"] and record["granularity"] == "day":
+            previous = record
+    return records
+
+
+# ---------------------------------------------------------------- event words and names
+
+
+def _event_term(text: str, start: int, end: int) -> tuple[str, str, int]:
+    """(label, event class, position) of the event word nearest the time expression, looked
+    for within 120 characters of it; ties go to the earlier row of ``event_terms.csv``."""
+    r = rules()
+    best = None
+    for m in r.event_terms.finditer(text.lower(), max(0, start - 120), end + 120):
+        distance = m.start() - end if m.start() >= end else start - m.end()
+        key = (max(distance, 0), int(m.lastgroup[1:]))
+        if best is None or key < best[0]:
+            best = (key, *r.event_labels[key[1]], m.start())
+    if best is None:
+        return "", "", -1
+    return best[1], best[2], best[3]
+
+
+def _names(text: str, around: int) -> list[tuple[int, str, bool]]:
+    """Capitalised name runs within 80 characters of position ``around``, titles, calendar
+    and grammar words dropped: (distance, name, is_affiliation). A one-word run at the very
+    start of the sentence is skipped; a run followed by a title ("Hamas chief") is an
+    affiliation, not the person."""
+    r = rules()
+    found = []
+    for m in _NAME_RUN.finditer(text):
+        distance = min(abs(m.start() - around), abs(m.end() - around))
+        if distance > 80:
+            continue
+        tokens = [t for t in m.group().rstrip(".'\u2019-").split()
+                  if t.lower().rstrip(".") not in _NOT_NAMES
+                  and t.lower().rstrip(".") not in r.title_words]
+        if m.start() == 0 and len(tokens) == 1 and len(m.group().split()) == 1:
+            continue
+        following = re.match(r"\s+([a-z]+)", text[m.end():])
+        affiliation = bool(following and following.group(1) in r.title_words)
+        if tokens:
+            found.append((distance, " ".join(tokens), affiliation))
+    return sorted(found)
+
+
+def _short_name(name: str) -> str:
+    """ "Ali Khamenei" -> "Khamenei", "Pezeshkian's" -> "Pezeshkian"."""
+    return re.sub(r"['\u2019]s$", "", name.split()[-1])
+
+
+def _who(names: list[tuple[int, str, bool]]) -> str:
+    """The short name for a label: the nearest name that is neither generic nor an
+    affiliation, else the nearest name."""
+    generic = rules().generic_names
+    for _, name, affiliation in names:
+        if not affiliation and _short_name(name).lower() not in generic:
+            return _short_name(name)
+    return _short_name(names[0][1]) if names else ""
+
+
+def _participants(names: list[tuple[int, str, bool]]) -> list[str]:
+    generic = rules().generic_names
+    out = set()
+    for _, name, _ in names:
+        for token in name.split():
+            token = re.sub(r"['\u2019]s$", "", token).lower()
+            if token not in generic and len(token) > 2:
+                out.add(token)
+    return sorted(out)
+
+
+# ---------------------------------------------------------------- one article
+
+
+def article_expressions(article_id: str, published: str, rows: list[tuple]) -> list[dict]:
+    """All time expressions of one article; ``rows`` are (sentence_idx, paragraph_idx, text)
+    in order. Each record adds article_id, sentence_idx, text, the event word's label and
+    class, ``who`` (a short name for the label) and ``names`` (participants, ";"-joined)."""
+    published_date = date.fromisoformat(published) if published else None
+    out, previous, inside, last_paragraph = [], None, False, None
+    for sentence_idx, paragraph_idx, text in rows:
+        if paragraph_idx != last_paragraph:
+            inside, last_paragraph = False, paragraph_idx
+        records = find_time_expressions(text, published_date, previous, inside)
+        if records or inside or '"' in text or "\u201c" in text:
+            _, inside = _quoted_spans(text, inside)
+        for record in records:
+            if record["resolved"] and record["granularity"] == "day":
+                previous = record
+            label, event_class, position = _event_term(text, record["start"], record["end"])
+            names = _names(text, position if position >= 0 else record["end"])
+            who = _who(names)
+            if label:
+                label = f"{who} {label}".strip()
+            else:
+                tail = " ".join(_WORD.findall(text[record["end"]:])[:4])
+                label = f"{who}: {tail}" if who else tail
+            record.update(
+                article_id=article_id, sentence_idx=int(sentence_idx), text=text,
+                event_label=label,
+                event_class=event_class, who=who, names=";".join(_participants(names)),
+            )
+            out.append(record)
+    return out
+
+
+def time_expressions(sentences: pd.DataFrame, articles: pd.DataFrame,
+                     workers: int = 1) -> pd.DataFrame:
+    """Every time expression of every analysed article (resolved or not), one row each."""
+    ok = articles[articles["status"] == "ok"] if "status" in articles else articles
+    published = dict(zip(ok["article_id"], ok["published"].fillna(""), strict=True))
+    grouped: dict[str, list[tuple]] = {a: [] for a in published}
+    paragraph = sentences["paragraph_idx"] if "paragraph_idx" in sentences else sentences[
+        "sentence_idx"]
+    for article_id, idx, para, text in zip(sentences["article_id"], sentences["sentence_idx"],
+                                           paragraph, sentences["text"], strict=True):
+        if article_id in grouped:
+            grouped[article_id].append((idx, para, text))
+    items = [(a, published[a], grouped[a]) for a in sorted(grouped)]
+    results = map_items(article_expressions, items, workers)
+    return pd.DataFrame([r for rs in results for r in rs], columns=EXPRESSION_COLUMNS)
+
+
+def unresolved_table(expressions: pd.DataFrame) -> pd.DataFrame:
+    """The expressions that could not be resolved, with the reason."""
+    rows = expressions[~expressions["resolved"].astype(bool)]
+    return rows[UNRESOLVED_COLUMNS].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- events across articles
+
+
+def _actors_by_sentence(mentions: pd.DataFrame | None) -> dict[tuple[str, int], list[str]]:
+    if mentions is None or mentions.empty:
+        return {}
+    found: dict[tuple[str, int], set[str]] = {}
+    for article_id, idx, actor in zip(mentions["article_id"], mentions["sentence_idx"],
+                                      mentions["actor_id"], strict=True):
+        found.setdefault((article_id, int(idx)), set()).add(str(actor))
+    return {key: sorted(value) for key, value in found.items()}
+
+
+def group_events(rows: list[dict]) -> list[int]:
+    """A group number per row: rows that report the same event share one.
+
+    Two rows are the same event when they have the same event class (``event_terms.csv``),
+    both ranges are at most 31 days long, their date ranges share at least one day, and
+    they share a participant: an actor id of the sentence or a name near the event word,
+    other than the generic names of ``time_phrases.csv`` ("Iran", "Tehran", ...). Rows are
+    taken in date order per (class, participant); a row joins the open group while its range
+    overlaps the days common to all the group's rows, so a month ("last month") joins one
+    day in it but cannot chain two different days together. Rows may join through different
+    participants (union-find). Cost grows with rows x participants, never rows squared.
+    """
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, row in enumerate(rows):
+        first, last = date.fromisoformat(row["date_start"]), date.fromisoformat(row["date_end"])
+        if not row["event_class"] or (last - first).days >= GROUPABLE_DAYS:
+            continue
+        for participant in row["participants"]:
+            buckets.setdefault((row["event_class"], participant), []).append(i)
+    for key in sorted(buckets):
+        members = sorted(buckets[key], key=lambda i: (rows[i]["date_start"], rows[i]["date_end"],
+                                                      i))
+        common, head = None, None
+        for i in members:
+            first, last = rows[i]["date_start"], rows[i]["date_end"]
+            if common and first <= common[1] and last >= common[0]:
+                common = (max(common[0], first), min(common[1], last))
+                parent[find(i)] = find(head)
+            else:
+                common, head = (first, last), i
+    _attach_nameless(rows, find, parent)
+    return [find(i) for i in range(len(rows))]
+
+
+def _attach_nameless(rows: list[dict], find, parent: list[int]) -> None:
+    """A row with no participant ("your October 7 attack on Israel") joins the one group of
+    its own article with the same class whose rows all overlap its dates, if exactly one."""
+    by_article: dict[tuple[str, str], list[int]] = {}
+    for i, row in enumerate(rows):
+        if row["event_class"]:
+            by_article.setdefault((row["article_id"], row["event_class"]), []).append(i)
+    for key in sorted(by_article):
+        indices = by_article[key]
+        for i in indices:
+            if rows[i]["participants"]:
+                continue
+            groups = {find(j) for j in indices if j != i and rows[j]["participants"]
+                      and all(rows[k]["date_start"] <= rows[i]["date_end"]
+                              and rows[k]["date_end"] >= rows[i]["date_start"]
+                              for k in indices if find(k) == find(j))}
+            if len(groups) == 1:
+                parent[find(i)] = groups.pop()
+
+
+def find_events(sentences: pd.DataFrame, articles: pd.DataFrame,
+                mentions: pd.DataFrame | None = None, workers: int = 1,
+                expressions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per resolved time expression (DESIGN ``events.csv`` columns and more).
+
+    ``actors`` joins the actor ids that ``mentions`` finds in the sentence (empty without
+    mentions). Rows reporting the same event share an ``event_id`` (see
+    :func:`group_events`); the ids number events in date order. ``event_label`` is a short
+    label: a name near the event word plus the word's label ("Haniyeh killing").
+    """
+    if expressions is None:
+        expressions = time_expressions(sentences, articles, workers)
+    resolved = expressions[expressions["resolved"].astype(bool)]
+    actors = _actors_by_sentence(mentions)
+    generic = rules().generic_names
+    rows = []
+    for row in resolved.to_dict("records"):
+        sentence_actors = actors.get((row["article_id"], int(row["sentence_idx"])), [])
+        row["actors"] = ";".join(sentence_actors)
+        extra = {a.lower() for a in sentence_actors
+                 if not set(re.split(r"[_\s-]+", a.lower())) <= generic}
+        row["participants"] = sorted(set(filter(None, row["names"].split(";"))) | extra)
+        rows.append(row)
+    groups = group_events(rows)
+    members: dict[int, list[int]] = {}
+    for i, group in enumerate(groups):
+        members.setdefault(group, []).append(i)
+
+    def finest(indices: list[int]) -> int:
+        return min(indices, key=lambda i: (
+            (date.fromisoformat(rows[i]["date_end"]) - date.fromisoformat(
+                rows[i]["date_start"])).days, rows[i]["article_id"], rows[i]["sentence_idx"],
+            rows[i]["start"]))
+
+    order = sorted(members, key=lambda g: (rows[finest(members[g])]["date_start"],
+                                           min((rows[i]["article_id"], rows[i]["sentence_idx"],
+                                                rows[i]["start"]) for i in members[g])))
+    width = max(3, len(str(len(order))))
+    for number, group in enumerate(order, start=1):
+        best = rows[finest(members[group])]
+        for i in members[group]:
+            rows[i]["event_id"] = f"E{number:0{width}d}"
+            rows[i]["group_label"] = best["event_label"]
+    for row in rows:
+        row["event_label"] = row.pop("group_label")
+    frame = pd.DataFrame(rows, columns=[*EVENT_COLUMNS, "start"])
+    frame = frame.sort_values(["article_id", "sentence_idx", "start"], kind="stable")
+    return frame[EVENT_COLUMNS].reset_index(drop=True)
+
+
+def event_summary(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per event: its dates (of its most precise report), label and reporting articles."""
+    columns = ["event_id", "date_start", "date_end", "event_label", "n_articles", "articles",
+               "outlets", "expressions"]
+    if events.empty:
+        return pd.DataFrame(columns=columns)
+    outlets = {}
+    if articles is not None and "outlet" in articles:
+        outlets = dict(zip(articles["article_id"], articles["outlet"].fillna(""), strict=True))
+    rows = []
+    for event_id, group in events.groupby("event_id", sort=True):
+        span = pd.to_datetime(group["date_end"]) - pd.to_datetime(group["date_start"])
+        best = group.loc[span.idxmin()]
+        ids = sorted(set(group["article_id"]))
+        rows.append({
+            "event_id": event_id, "date_start": best["date_start"], "date_end": best["date_end"],
+            "event_label": best["event_label"], "n_articles": len(ids), "articles": ";".join(ids),
+            "outlets": ";".join(sorted({outlets.get(a, "") for a in ids} - {""})),
+            "expressions": " | ".join(dict.fromkeys(group["expression"])),
+        })
+    return pd.DataFrame(rows, columns=columns)
+
+
+# ---------------------------------------------------------------- publication date
+
+
+def infer_published(sentence_texts: list[str]) -> tuple[date | None, str]:
+    """A publication date inferred from the text's own dated references, with the evidence.
+
+    Rule: the latest full date (day, month and year written out) that the text reports in
+    the past tense is taken, because an article is at least as recent as what it reports,
+    and only when the references agree: no past-tense year or month with a year points
+    later than it. Relative and year-less dates cannot be used (they need the very date
+    sought). The result is a lower bound; mark it ``published_source = "inferred"``.
+    """
+    full, coarse = [], []
+    for text in sentence_texts:
+        for record in find_time_expressions(text, None):
+            if not record["resolved"] or record["future"]:
+                continue
+            target = full if record["kind"] in ("iso", "mdy", "dmy") else coarse
+            target.append((record["date_start"], record["date_end"], record["expression"]))
+    if not full:
+        return None, "no full date with a year in the text"
+    latest = max(full)
+    later = [c for c in coarse if c[0] > latest[0]]
+    if later:
+        return None, (f"the dated references disagree: '{later[0][2]}' is later than the latest "
+                      f"full date '{latest[2]}'")
+    return date.fromisoformat(latest[0]), (
+        f"latest of {len(full)} full dates the text reports ('{latest[2]}'); "
+        "the article is at least this recent")
+
+
+# ---------------------------------------------------------------- parameters and figure
+
+
+def date_bound(value, name: str) -> date | None:
+    """A notebook date parameter: an ISO date string, or "" / None for no bound."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise ParameterError(
+            f"Parameter {name} must be a date written YYYY-MM-DD or \"\" for no bound, "
+            f"not {value!r}.")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ParameterError(f"Parameter {name}: {value!r} is not a calendar date.") from None
+
+
+def date_range(date_from, date_to) -> tuple[date | None, date | None]:
+    """Both date parameters checked, and in order."""
+    first, last = date_bound(date_from, "date_from"), date_bound(date_to, "date_to")
+    if first and last and first > last:
+        raise ParameterError(f"Parameter date_from ({first}) is after date_to ({last}).")
+    return first, last
+
+
+def in_range(summary: pd.DataFrame, first: date | None, last: date | None) -> pd.DataFrame:
+    """The events whose dates overlap [first, last] (either bound may be None)."""
+    keep = pd.Series(True, index=summary.index)
+    if first:
+        keep &= summary["date_end"] >= first.isoformat()
+    if last:
+        keep &= summary["date_start"] <= last.isoformat()
+    return summary[keep]
+
+
+def plot_timeline(summary: pd.DataFrame, articles: pd.DataFrame, date_from=None, date_to=None,
+                  color_by: str = "outlet", width: float = 13.0):
+    """A timeline figure: one mark per event (a bar for ranges), its label and the articles
+    reporting it, coloured by the first reporting article's ``color_by`` column; each
+    article's publication date is a triangle and a dotted line. Labels are stacked in lanes
+    so they do not overlap. Returns the figure."""
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    first, last = date_range(date_from, date_to)
+    shown = in_range(summary, first, last).sort_values(["date_start", "event_id"])
+    ok = articles[articles["status"] == "ok"] if "status" in articles else articles
+    key = color_by if color_by in ok else "article_id"
+    keys = dict(zip(ok["article_id"], ok[key].fillna("").replace("", "(unknown)"), strict=True))
+    palette = plt.get_cmap("tab10").colors
+    colours = {k: palette[i % len(palette)] for i, k in enumerate(sorted(set(keys.values())))}
+    published = [(a, pd.Timestamp(p)) for a, p in zip(ok["article_id"], ok["published"],
+                                                      strict=True) if isinstance(p, str) and p]
+    starts = [pd.Timestamp(d) for d in shown["date_start"]]
+    ends = [pd.Timestamp(d) for d in shown["date_end"]]
+    bounds = starts + ends + [p for _, p in published]
+    low = pd.Timestamp(first) if first else min(bounds, default=pd.Timestamp("2024-01-01"))
+    high = pd.Timestamp(last) if last else max(bounds, default=low)
+    span_days = max((high - low).days, 30)
+    pad = pd.Timedelta(days=span_days * 0.03)
+    low, high = low - pad, high + pad + pd.Timedelta(days=span_days * 0.12)
+
+    days_per_char = (high - low).days / (width * 72 / 5.4)
+    lanes: list[pd.Timestamp] = []
+    placed = []
+    for (_, event), start, end in zip(shown.iterrows(), starts, ends, strict=True):
+        ids = event["articles"].split(";")
+        text = f"{event['event_label']} [{', '.join(i.split('_')[0] for i in ids)}]"
+        x0 = max(start, low)
+        extent = x0 + pd.Timedelta(days=len(text) * days_per_char + span_days * 0.01)
+        extent = max(extent, end)
+        lane = next((k for k, free in enumerate(lanes) if free <= x0), len(lanes))
+        if lane == len(lanes):
+            lanes.append(extent)
+        lanes[lane] = extent
+        placed.append((lane, start, end, text, colours[keys.get(ids[0], "(unknown)")]))
+
+    height = max(3.0, 0.32 * (len(lanes) + 2) + 1.2)
+    fig, ax = plt.subplots(figsize=(width, height))
+    for lane, start, end, text, colour in placed:
+        if end > start:
+            ax.plot([start, end], [lane, lane], color=colour, linewidth=4, alpha=0.6,
+                    solid_capstyle="butt")
+        ax.plot([start], [lane], marker="o", color=colour, markersize=5)
+        ax.annotate(text, (max(start, low), lane), xytext=(5, 3), textcoords="offset points",
+                    fontsize=7.5, va="bottom", ha="left")
+    for article_id, day in published:
+        if low <= day <= high:
+            colour = colours[keys[article_id]]
+            ax.axvline(day, color=colour, linestyle=":", linewidth=0.8, alpha=0.6)
+            ax.plot([day], [-1], marker="v", color=colour, markersize=7)
+    for name, colour in colours.items():
+        ax.plot([], [], color=colour, marker="o", linestyle="", label=name)
+    ax.set_xlim(low, high)
+    ax.set_ylim(-1.5, len(lanes) + 0.5)
+    ax.set_yticks([])
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    ax.set_title("Events the articles date: one mark per event, [ids of the articles that "
+                 "report it]; \u25bc and dotted lines: publication dates", fontsize=10)
+    if colours:
+        ax.legend(loc="upper left", fontsize=7.5, frameon=False, title=key, title_fontsize=8)
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+def mentions_if_available(sentences: pd.DataFrame, articles: pd.DataFrame):
+    """Actor mentions from ``helpers.actors.find_mentions`` when that step exists, else None."""
+    try:
+        from helpers.actors import find_mentions
+    except ImportError:
+        return None
+    return find_mentions(sentences, articles)
+
+
+def summary_line(events: pd.DataFrame, unresolved: pd.DataFrame) -> str:
+    """One line for the report index."""
+    n_events = events["event_id"].nunique() if not events.empty else 0
+    return (f"{len(events)} dated expressions in {events['article_id'].nunique()} articles, "
+            f"{n_events} events on the timeline; {len(unresolved)} expressions left unresolved.")
