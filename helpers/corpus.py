@@ -59,6 +59,7 @@ ARTICLE_COLUMNS = [
     "n_words_clean",
     "n_sentences",
     "manifest_note",
+    "published_evidence",
 ]
 REMOVED_COLUMNS = ["article_id", "line_no", "text", "reason"]
 SENTENCE_COLUMNS = [
@@ -644,6 +645,20 @@ def _skip(row: dict, problem: str, earlier: list[str] | None = None) -> dict:
     return row
 
 
+def _infer_missing_dates(rows: list[dict], sentences: dict[str, list[dict]]) -> None:
+    """Date an analysed article that has neither a manifest date nor a date line from the
+    dated references in its text (``published_source="inferred"``), else leave it unknown."""
+    from helpers.timeline import infer_published
+
+    for row in rows:
+        if row["status"] != "ok" or row["published"]:
+            continue
+        found, evidence = infer_published([s["text"] for s in sentences[row["article_id"]]])
+        row["published_evidence"] = evidence
+        if found:
+            row["published"], row["published_source"] = found.isoformat(), "inferred"
+
+
 def load_corpus(folder: str | Path, workers: int = 1) -> Corpus:
     """Read, clean and split every ``*.txt`` in ``folder`` (name order)."""
     folder = Path(folder)
@@ -671,6 +686,8 @@ def load_corpus(folder: str | Path, workers: int = 1) -> Corpus:
             [row["problem"]] if row["problem"] else [],
         )
         sentences[article_id] = []
+
+    _infer_missing_dates(rows, sentences)
 
     for name, manifest_row in sorted(manifest.items()):
         if not (folder / name).is_file():

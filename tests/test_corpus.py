@@ -471,3 +471,24 @@ def test_promo_blocks_run_across_blank_lines_until_article_prose():
         "Analysts in the region said the statement was meant for a domestic audience first.",
     ]
     assert [r[0] for r in cleaned.removed] == [1, 5, 7, 9, 11, 13]
+
+
+def test_date_is_inferred_from_the_text_when_nothing_else_gives_it(tmp_path):
+    (tmp_path / "undated.txt").write_text(
+        "Talks resume in Oman\n\n"
+        "Iran and the United States held a first round of indirect talks in Muscat on "
+        "April 12, 2025, officials said.\n\n"
+        "A second round followed in Rome on April 19, 2025, the foreign ministry said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "no_dates.txt").write_text(
+        "Talks resume in Oman\n\nIran and the United States held indirect talks in Muscat, "
+        "officials said on Monday.\n",
+        encoding="utf-8",
+    )
+    rows = load_corpus(tmp_path).articles.set_index("file")
+    assert rows.loc["undated.txt", "published"] == "2025-04-19"
+    assert rows.loc["undated.txt", "published_source"] == "inferred"
+    assert "April 19, 2025" in rows.loc["undated.txt", "published_evidence"]
+    assert rows.loc["no_dates.txt", "published"] == ""
+    assert rows.loc["no_dates.txt", "published_source"] == "unknown"
