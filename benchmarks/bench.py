@@ -1,0 +1,146 @@
+"""The benchmark behind ``make bench``: cost of every step from 100 to 10,000 articles.
+
+For each size N it writes a synthetic corpus (the seeds' paragraphs recombined, see
+``synthetic.py``), then, in a fresh process so that peak memory is that size's own:
+
+- runs every step serially (one core) and prints wall seconds and articles per second;
+- times the floor: TextBlob sentiment of every sentence of the same cleaned corpus;
+- runs the whole analysis again over a process pool and checks that every table is
+  byte-identical to the serial one.
+
+Then it times ``helpers.reports`` on the seeds against the runner's floor: papermill
+executing an empty notebook once per notebook, with the same kernel.
+
+    python benchmarks/bench.py [--sizes 100 1000 10000] [--workers 2] [--skip-reports]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+
+def csv_bytes(frame) -> bytes:
+    return frame.to_csv(index=False, lineterminator="\n", float_format="%.4f").encode()
+
+
+def measure_one(folder: Path, workers: int) -> dict:
+    """Serial steps, the TextBlob floor and the parallel run, for one corpus folder."""
+    from textblob import TextBlob
+
+    from helpers.pipeline import run_all
+
+    steps: dict[str, float] = {}
+    serial = run_all(folder, workers=1, on_step=lambda name, s: steps.__setitem__(name, s))
+    texts = serial["sentences"]["text"].tolist()
+    start = time.perf_counter()
+    for text in texts:
+        TextBlob(text).sentiment  # noqa: B018 - the floor is exactly this call
+    floor = time.perf_counter() - start
+
+    start = time.perf_counter()
+    parallel = run_all(folder, workers=workers)
+    parallel_seconds = time.perf_counter() - start
+    identical = all(csv_bytes(serial[k]) == csv_bytes(parallel[k]) for k in serial)
+    return {
+        "articles": int((serial["articles"]["status"] == "ok").sum()),
+        "sentences": len(texts),
+        "steps": steps,
+        "floor": floor,
+        "parallel": parallel_seconds,
+        "identical": identical,
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def print_size(n: int, result: dict, workers: int) -> None:
+    total = sum(result["steps"].values())
+    print(f"\n== {n:,} articles ({result['articles']:,} analysed, "
+          f"{result['sentences']:,} sentences)")
+    print(f"{'step':<12}{'seconds':>10}{'articles/s':>12}{'ms/article':>12}")
+    for name, seconds in result["steps"].items():
+        print(f"{name:<12}{seconds:>10.2f}{n / seconds:>12,.0f}{1000 * seconds / n:>12.2f}")
+    print(f"{'total':<12}{total:>10.2f}{n / total:>12,.0f}{1000 * total / n:>12.2f}")
+    print(f"{'floor':<12}{result['floor']:>10.2f}{n / result['floor']:>12,.0f}"
+          f"{1000 * result['floor'] / n:>12.2f}   (TextBlob sentiment of every sentence)")
+    print(f"one core: total / floor = {total / result['floor']:.2f}")
+    print(f"{workers} workers: {result['parallel']:.2f} s "
+          f"({n / result['parallel']:,.0f} articles/s); tables identical to serial: "
+          f"{'yes' if result['identical'] else 'NO'}")
+    print(f"peak memory: {result['peak_mib']:,.0f} MiB")
+
+
+def time_reports(workdir: Path) -> tuple[float, float]:
+    """Seconds for the runner on the seeds, and for its floor (empty notebooks)."""
+    import nbformat
+    import papermill
+
+    from helpers.reports import _kernel_name, list_notebooks
+
+    notebooks = list_notebooks()
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "helpers.reports", "--seeds", str(REPO / "seeds"),
+                    "--out", str(workdir / "reports")], check=True, cwd=REPO,
+                   stderr=subprocess.DEVNULL)
+    runner = time.perf_counter() - start
+
+    empty = nbformat.v4.new_notebook()
+    empty.cells = [nbformat.v4.new_code_cell('seeds_dir = "."\noutput_dir = "."',
+                                             metadata={"tags": ["parameters"]})]
+    nbformat.write(empty, workdir / "empty.ipynb")
+    kernel = _kernel_name()
+    start = time.perf_counter()
+    for _ in notebooks:
+        papermill.execute_notebook(str(workdir / "empty.ipynb"), str(workdir / "out.ipynb"),
+                                   kernel_name=kernel, progress_bar=False)
+    return runner, time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", nargs="+", type=int, default=[100, 1000, 10000])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--skip-reports", action="store_true")
+    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.one:  # child process: one size, result as JSON on stdout
+        print(json.dumps(measure_one(args.one, args.workers)))
+        return 0
+
+    from synthetic import write_corpus
+
+    workdir = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        for n in args.sizes:
+            folder = write_corpus(workdir / f"corpus_{n}", n)
+            print(f"[bench] {n:,} articles written; running ...", file=sys.stderr, flush=True)
+            child = subprocess.run(
+                [sys.executable, __file__, "--one", str(folder), "--workers", str(args.workers)],
+                check=True, capture_output=True, text=True,
+            )
+            print_size(n, json.loads(child.stdout), args.workers)
+            shutil.rmtree(folder)
+        if not args.skip_reports:
+            runner, floor = time_reports(workdir)
+            print(f"\n== make reports on the seeds: {runner:.1f} s; floor (papermill, empty "
+                  f"notebook x {len(list(REPO.glob('notebooks/[0-9][0-9]_*.ipynb')))}): "
+                  f"{floor:.1f} s; ratio {runner / floor:.2f}")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
