@@ -25,6 +25,7 @@ import hashlib
 import io
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -125,8 +126,9 @@ class _Furniture:
     promo: re.Pattern
     role: re.Pattern
     kicker: re.Pattern
-    any_line: re.Pattern
-    any_short: re.Pattern
+    any_line: Callable[[str], bool]
+    any_short: Callable[[str], bool]
+    any_block: Callable[[str], bool]
 
 
 @lru_cache(maxsize=1)
@@ -145,12 +147,21 @@ def furniture_patterns() -> _Furniture:
         kicker=rules["kicker"][0][0],
         any_line=_any_of(rules.get("line", [])),
         any_short=_any_of(rules.get("short", [])),
+        any_block=_any_of(rules.get("block", [])),
     )
 
 
-def _any_of(rules: list[tuple[re.Pattern, str]]) -> re.Pattern:
-    """One pattern matching where any of ``rules`` matches (a fast first test)."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p, _ in rules) or "(?!)", re.I)
+def _any_of(rules: list[tuple[re.Pattern, str]]) -> Callable[[str], bool]:
+    """A fast first test: does any of ``rules`` match the line?
+
+    Patterns anchored with ``^`` are joined and tried at the line's start only; the others
+    are joined and searched; one big search would try every anchored pattern everywhere.
+    """
+    anchored = [p.pattern[1:] for p, _ in rules if p.pattern.startswith("^")]
+    floating = [p.pattern for p, _ in rules if not p.pattern.startswith("^")]
+    at_start = re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)", re.I).match
+    anywhere = re.compile("|".join(f"(?:{p})" for p in floating) or "(?!)", re.I).search
+    return lambda line: bool(at_start(line) or anywhere(line))
 
 
 # ---------------------------------------------------------------- reading files
@@ -182,11 +193,14 @@ def decode_bytes(data: bytes) -> tuple[str | None, str, str]:
     return None, "", "is not UTF-8 and no other encoding fits it unambiguously"
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _control_share(data: bytes) -> float:
     sample = data[:4096]
     if not sample:
         return 0.0
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 12))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / len(sample)
 
 
@@ -199,10 +213,10 @@ def detect_language(text: str, tokens: list[str] | None = None) -> tuple[str, st
 
     ``tokens`` are the text's lower-case words when the caller has them already.
     """
-    n_letters = len(_LETTER.findall(text))
+    non_latin = _NON_LATIN_LETTER.findall(text)
+    n_letters = len(_LETTER.findall(text)) if non_latin or not tokens else len(non_latin) + 1
     if not n_letters:
         return "und", "has no words to analyse"
-    non_latin = _NON_LATIN_LETTER.findall(text)
     if len(non_latin) / n_letters > 0.3:
         script = _main_script(non_latin)
         return "und", f"is not in English (mostly {script} script); only English is analysed"
@@ -316,9 +330,9 @@ def _is_section_label(line: str, following: str) -> bool:
 
 def _match_furniture(line: str, furniture: _Furniture, prose: bool, n_words: int) -> str | None:
     """The reason a line is furniture by the ``line`` and ``short`` patterns, or None."""
-    if furniture.any_line.search(line):
+    if furniture.any_line(line):
         return next(reason for pattern, reason in furniture.line if pattern.search(line))
-    if (not prose or n_words < 30) and furniture.any_short.search(line):
+    if (not prose or n_words < 30) and furniture.any_short(line):
         return next(reason for pattern, reason in furniture.short if pattern.search(line))
     return None
 
@@ -408,8 +422,12 @@ def clean_text(raw: str, outlet: str = "", url: str = "") -> CleanedText:
             continue
         if i in reason:
             continue
-        is_promo = bool(furniture.promo.search(line))
-        block_reason = next((r for p, r in furniture.block if p.search(line)), None)
+        block_reason = (
+            next(r for p, r in furniture.block if p.search(line))
+            if furniture.any_block(line)
+            else None
+        )
+        is_promo = bool((block_reason or in_block) and furniture.promo.search(line))
         if block_reason and not (prose[i] and not is_promo):
             reason[i] = block_reason
             in_block = True

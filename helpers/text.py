@@ -34,11 +34,21 @@ def abbreviations() -> frozenset[str]:
     )
 
 
+_ODD_SPACES = {ord(ch): " " for ch in "\u00a0\u202f\u205f\u3000\t"} | {
+    code: " " for code in range(0x2000, 0x200C)
+}
+_SPACE_RUN = re.compile(r" {2,}")
+
+
 def normalize_line(line: str) -> str:
     """NFC-normalise, turn non-breaking and odd spaces into plain ones, strip the ends."""
-    line = unicodedata.normalize("NFC", line)
-    line = re.sub(r"[\u00A0\u2000-\u200B\u202F\u205F\u3000\t]", " ", line)
-    return re.sub(r" {2,}", " ", line).strip()
+    if not line.isascii():
+        line = unicodedata.normalize("NFC", line).translate(_ODD_SPACES)
+    elif "\t" in line:
+        line = line.replace("\t", " ")
+    if "  " in line:
+        line = _SPACE_RUN.sub(" ", line)
+    return line.strip()
 
 
 def words(text: str) -> list[str]:
