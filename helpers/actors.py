@@ -1,0 +1,744 @@
+"""Actors: who is named in the articles, by name, spelling variant or title.
+
+The register ``helpers/data/actors.csv`` lists each actor once with its aliases;
+``helpers/data/titles.csv`` says which actor holds a title ("president", "Supreme Leader")
+in which context (country or organisation) on which dates; ``title_qualifiers.csv`` maps the
+words that set that context ("U.S.", "British", "IRGC"); ``name_words.csv`` holds the small
+word lists (honorifics, title modifiers and blockers, stop words, organisation keywords, role
+nouns) used around names.
+
+Names are matched token by token on a transliteration key (``translit_key``), so "Baqaei",
+"Baghaei" and "Baghai" are one key and a new spelling of a registered name is still found.
+A title resolves to the office holder at the article's publication date, in the context of
+the qualifier before it ("U.S. President", "his French counterpart") or, without one, Iran.
+A title followed directly by a name is not a mention of its own: the name is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+import pandas as pd
+
+from helpers.datafiles import read_data_text
+from helpers.parallel import map_items
+
+MENTION_COLUMNS = ["article_id", "sentence_idx", "actor_id", "surface", "start", "end", "how"]
+ACTOR_COLUMNS = ["actor_id", "name", "kind", "affiliation", "n_mentions", "n_articles", "role"]
+CANDIDATE_COLUMNS = [
+    "name",
+    "n_mentions",
+    "n_articles",
+    "article_id",
+    "sentence_idx",
+    "sentence",
+    "evidence",
+]
+COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "n_sentences", "n_articles"]
+DEFAULT_CONTEXT = "iran"
+TITLE_GRACE_DAYS = 14
+MIN_VARIANT_KEY = 5
+MAX_QUALIFIER_WORDS = 3
+
+_LETTER = "A-Za-z\u00c0-\u024f"
+_TOKEN = re.compile(rf"[{_LETTER}](?:[{_LETTER}0-9]|[-'\u2019](?=[{_LETTER}]))*")
+_CAPITAL_RUN = re.compile(
+    rf"[A-Z\u00C0-\u00DD][{_LETTER}0-9'\u2019-]*(?:\s(?:(?:of|the|al|bin|ibn|de|for|and)\s)*"
+    rf"[A-Z\u00C0-\u00DD][{_LETTER}0-9'\u2019-]*)*"
+)
+_POSSESSIVE = re.compile(r"['\u2019]s$", re.I)
+_VOWELS = str.maketrans({"e": "i", "y": "i", "o": "u"})
+_YEAR_OLD = re.compile(r"\d+-year-old")
+
+
+# ---------------------------------------------------------------- transliteration key
+
+
+def _word_key(word: str) -> str:
+    s = unicodedata.normalize("NFKD", word.lower())
+    s = "".join(ch for ch in s if "a" <= ch <= "z")
+    s = s.replace("kh", "x").replace("gh", "q").replace("ph", "f").replace("w", "v")
+    s = re.sub(r"(?<=.)[ae]h$", "a", s)
+    s = s.translate(_VOWELS)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+@lru_cache(maxsize=65536)
+def translit_key(text: str) -> str:
+    """A spelling-tolerant key: "Baghaei", "Baqaei" and "Baghaie" give the same key.
+
+    Lower case without diacritics, apostrophes, hyphens or spaces; kh->x, gh->q, ph->f,
+    w->v; e/i/y and o/u merged; final -eh/-ah as -a; repeated letters once.
+    """
+    return "".join(_word_key(part) for part in re.split(r"[\s\-]+", text) if part)
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens (start, end, text) with a possessive 's taken off."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        word, end = m.group(), m.end()
+        if len(word) > 2 and word[-1] in "sS" and word[-2] in "'\u2019":
+            word, end = word[:-2], end - 2
+        out.append((m.start(), end, word))
+    return out
+
+
+# ---------------------------------------------------------------- data files
+
+
+def _read_csv(name: str) -> list[dict]:
+    raw = read_data_text(name)
+    return [
+        {k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(io.StringIO(raw))
+    ]
+
+
+@lru_cache(maxsize=1)
+def _register_rows() -> tuple[dict, ...]:
+    return tuple(_read_csv("actors.csv"))
+
+
+def load_register() -> pd.DataFrame:
+    """The actor register (``helpers/data/actors.csv``) as a table, one row per actor."""
+    return pd.DataFrame(list(_register_rows()))
+
+
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``name_words.csv`` by kind (honorific, modifier, blocker, ...)."""
+    lists: dict[str, set[str]] = {}
+    for row in _read_csv("name_words.csv"):
+        lists.setdefault(row["kind"], set()).add(row["word"])
+    return {kind: frozenset(words) for kind, words in lists.items()}
+
+
+@dataclass
+class _Title:
+    context: str
+    actor_id: str
+    valid_from: date | None
+    valid_to: date | None
+    needs_qualifier: bool
+
+
+@dataclass
+class Matcher:
+    """Everything compiled once per process from the data files."""
+
+    actors: dict[str, dict]
+    by_key: dict[str, tuple[str, str]]
+    exact: dict[str, str]
+    max_tokens: int
+    conflicts: list[str]
+    title_regex: re.Pattern
+    title_forms: list[tuple[re.Pattern, list[_Title]]]
+    qualifiers: dict[str, str]
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def _date_or_none(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+@lru_cache(maxsize=1)
+def matcher() -> Matcher:
+    """Compile the register, titles and word lists (once per process)."""
+    actors = {row["actor_id"]: row for row in _register_rows()}
+    by_key: dict[str, tuple[str, str]] = {}
+    exact: dict[str, str] = {}
+    conflicts: list[str] = []
+    max_tokens = 1
+
+    def add(surface: str, actor_id: str, how: str) -> None:
+        nonlocal max_tokens
+        key = translit_key(surface)
+        if not key:
+            return
+        max_tokens = max(max_tokens, len(_tokens(surface)))
+        exact.setdefault(surface.replace("\u2019", "'"), how)
+        if key in by_key and by_key[key][0] != actor_id:
+            conflicts.append(
+                f"{surface} ({actor_id}) has the same key as an alias of {by_key[key][0]}"
+            )
+            return
+        by_key.setdefault(key, (actor_id, how))
+
+    surname_owners: dict[str, set[str]] = {}
+    for row in actors.values():
+        if row["kind"] == "person":
+            for surface in [row["name"], *filter(None, row["aliases"].split("|"))]:
+                parts = surface.split()
+                if len(parts) > 1:
+                    surname_owners.setdefault(translit_key(parts[-1]), set()).add(row["actor_id"])
+    for row in actors.values():
+        person = row["kind"] == "person"
+        add(row["name"], row["actor_id"], "name")
+        for alias in filter(None, row["aliases"].split("|")):
+            single = len(alias.split()) == 1
+            how = ("surname" if single else "name") if person else "alias"
+            add(alias, row["actor_id"], how)
+        parts = row["name"].split()
+        if (
+            person
+            and len(parts) > 1
+            and surname_owners.get(translit_key(parts[-1])) == {row["actor_id"]}
+        ):
+            add(parts[-1], row["actor_id"], "surname")
+
+    forms: dict[str, list[_Title]] = {}
+    for row in _read_csv("titles.csv"):
+        title = _Title(
+            row["context"],
+            row["actor_id"],
+            _date_or_none(row["valid_from"]),
+            _date_or_none(row["valid_to"]),
+            row["needs_qualifier"] == "yes",
+        )
+        for form in row["title"].split("|"):
+            forms.setdefault(form.strip().lower(), []).append(title)
+    ordered = sorted(forms, key=len, reverse=True)
+    by_letter: dict[str, list[str]] = {}
+    for form in ordered:
+        by_letter.setdefault(form[0], []).append(form[1:])
+    branches = "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in sorted(by_letter.items()))
+    title_regex = re.compile(r"\b(?:" + branches + r")\b(?![-\u2013]\w)", re.I)
+    title_forms = [(re.compile(form, re.I), forms[form]) for form in ordered]
+    qualifiers = {row["qualifier"]: row["context"] for row in _read_csv("title_qualifiers.csv")}
+    return Matcher(
+        actors,
+        by_key,
+        exact,
+        max_tokens,
+        conflicts,
+        title_regex,
+        title_forms,
+        qualifiers,
+        name_words(),
+    )
+
+
+# ---------------------------------------------------------------- names
+
+
+def _name_matches(text: str, m: Matcher) -> list[list]:
+    """Register names in one sentence: [start, end, actor_id, how, n_tokens], left to right."""
+    found = []
+    for run in _CAPITAL_RUN.finditer(text):
+        words = run.group()
+        base = run.start()
+        if " " not in words:
+            end = len(words)
+            if end > 2 and words[-1] in "sS" and words[-2] in "'\u2019":
+                end -= 2
+            hit = _lookup(text, base, base + end, translit_key(words[:end]), 1, m)
+            if hit:
+                found.append(hit)
+            continue
+        toks = [(base + a, base + b, w) for a, b, w in _tokens(words)]
+        found.extend(_run_matches(text, toks, m))
+    return found
+
+
+def _lookup(text: str, start: int, end: int, key: str, n_tokens: int, m: Matcher) -> list | None:
+    entry = m.by_key.get(key)
+    if entry is None:
+        return None
+    how = m.exact.get(text[start:end].replace("\u2019", "'"))
+    if how is None:
+        if len(key) < MIN_VARIANT_KEY:
+            return None
+        how = "variant"
+    return [start, end, entry[0], how, n_tokens]
+
+
+def _run_matches(text: str, toks: list[tuple[int, int, str]], m: Matcher) -> list[list]:
+    """Longest register names, left to right, in a run of capitalised words."""
+    keys = [translit_key(t[2]) for t in toks]
+    capital = [t[2][:1].isupper() for t in toks]
+    joined = [text[toks[k][1] : toks[k + 1][0]] == " " for k in range(len(toks) - 1)]
+    found = []
+    i, n = 0, len(toks)
+    while i < n:
+        hit = None
+        if capital[i]:
+            for length in range(min(m.max_tokens, n - i), 0, -1):
+                j = i + length - 1
+                if capital[j] and all(joined[i:j]):
+                    hit = _lookup(text, toks[i][0], toks[j][1], "".join(keys[i : j + 1]), length, m)
+                    if hit:
+                        break
+        if hit:
+            found.append(hit)
+            i += hit[4]
+        else:
+            i += 1
+    return found
+
+
+# ---------------------------------------------------------------- titles
+
+
+def _lookback(text: str, start: int, names: list[list], m: Matcher) -> tuple[str, str, int]:
+    """The title's context from the words before it: (status, context, span start).
+
+    status is ``ok``, ``blocked`` (indefinite, former, deputy ...) or ``unknown`` (a
+    capitalised qualifier that is not in the qualifier list).
+    """
+    chunks = [(c.start(), c.group()) for c in re.finditer(r"\S+", text[:start])]
+    words = m.words
+    span_start = start
+    idx = len(chunks) - 1
+    while idx >= 0:
+        pos, chunk = chunks[idx]
+        if chunk[-1] in ',;:)(\u2013\u2014"\u201c\u201d':
+            break
+        low = chunk.lower()
+        if low in words["blocker"]:
+            return "blocked", "", start
+        if low in words["modifier"] or _YEAR_OLD.fullmatch(low):
+            span_start = pos
+            idx -= 1
+            continue
+        base = _POSSESSIVE.sub("", chunk)
+        for k in range(min(MAX_QUALIFIER_WORDS, idx + 1), 0, -1):
+            phrase = " ".join([c for _, c in chunks[idx - k + 1 : idx]] + [base])
+            if phrase in m.qualifiers:
+                before = chunks[idx - k][1].lower() if idx - k >= 0 else ""
+                if before in words["blocker"]:
+                    return "blocked", "", start
+                return "ok", m.qualifiers[phrase], chunks[idx - k + 1][0]
+        if base[:1].isupper():
+            owner = next((n for n in names if n[0] <= pos < n[1]), None)
+            if owner is not None:
+                country = m.actors[owner[2]]["country"]
+                return ("ok", country, span_start) if country else ("unknown", "", start)
+            if idx == 0 or low in ("the", "his", "her", "its", "their"):
+                break
+            return "unknown", "", start
+        break
+    return "ok", DEFAULT_CONTEXT, span_start
+
+
+def _name_follows(text: str, end: int, names: list[list], m: Matcher) -> bool:
+    """Whether the title is followed by a name (its holder's, or someone unregistered)."""
+    rest = text[end:]
+    sep = re.match(r"\s*(,|\()\s*|\s+", rest)
+    if not sep:
+        return False
+    pos = end + sep.end()
+    loose = sep.group(1) is not None
+    while True:
+        honor = re.match(r"([A-Z][a-z]+)\.?\s+", text[pos:])
+        if honor and honor.group(1) in m.words.get("honorific", ()):
+            pos += honor.end()
+        else:
+            break
+    for n in names:
+        if n[0] == pos:
+            return not loose or m.actors[n[2]]["kind"] == "person" or sep.group(1) == "("
+    caps = re.match(r"([A-Z][a-z\-'\u2019]+)(\s+[A-Z][a-z\-'\u2019]+)?", text[pos:])
+    if not caps or caps.group(1) in m.words["stop"]:
+        return False
+    return not loose or caps.group(2) is not None
+
+
+def _resolve_title(
+    candidates: list[_Title], context: str, explicit: bool, when: date | None
+) -> str | None:
+    rows = [t for t in candidates if t.context == context and (explicit or not t.needs_qualifier)]
+    if not rows:
+        return None
+    if when is None:
+        owners = {t.actor_id for t in rows}
+        return owners.pop() if len(owners) == 1 else None
+    valid = {
+        t.actor_id
+        for t in rows
+        if (t.valid_from is None or t.valid_from <= when)
+        and (t.valid_to is None or when <= t.valid_to)
+    }
+    if not valid:
+        grace = when - timedelta(days=TITLE_GRACE_DAYS)
+        valid = {t.actor_id for t in rows if t.valid_to is not None and grace <= t.valid_to < when}
+    return valid.pop() if len(valid) == 1 else None
+
+
+def _title_matches(text: str, names: list[list], m: Matcher, when: date | None) -> list[list]:
+    """Resolved title mentions [start, end, actor_id, "title"].
+
+    A title followed by a name gives no mention (the name is the mention). A qualifier that
+    is itself a registered actor ("IRGC commander", "Hamas chief") stays that actor's
+    mention, and the title mention starts after it.
+    """
+    found = []
+    for hit in m.title_regex.finditer(text):
+        s, e = hit.span()
+        if any(n[0] < e and s < n[1] for n in names) or _name_follows(text, e, names, m):
+            continue
+        status, context, span_start = _lookback(text, s, names, m)
+        if status != "ok":
+            continue
+        explicit = span_start < s and _qualifier_before(text, span_start, s, m)
+        span_start = max([span_start, *[n[1] + 1 for n in names if span_start <= n[0] < s]])
+        post = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z]\w*)?)", text[e:])
+        if post and post.group(1) in m.qualifiers:
+            context, explicit, e = m.qualifiers[post.group(1)], True, e + post.end()
+        low_title = hit.group().lower()
+        rows = next(rows for regex, rows in m.title_forms if regex.fullmatch(low_title))
+        actor = _resolve_title(rows, context, explicit, when)
+        if actor:
+            found.append([min(span_start, s), e, actor, "title", 0])
+    return found
+
+
+def _qualifier_before(text: str, start: int, end: int, m: Matcher) -> bool:
+    words = text[start:end].split()
+    return bool(words) and _POSSESSIVE.sub("", words[0]) in m.qualifiers
+
+
+# ---------------------------------------------------------------- mentions
+
+
+def sentence_mentions(
+    text: str, when: date | None, memory: dict[str, str], m: Matcher | None = None
+) -> list[list]:
+    """The mentions in one sentence: [start, end, actor_id, how], sorted by start.
+
+    ``memory`` maps a surname key to the person last named in full in the article, so a
+    surname alone goes to that person ("Mojtaba Khamenei ... Khamenei").
+    """
+    m = m or matcher()
+    names = _name_matches(text, m)
+    for n in names:
+        person = m.actors[n[2]]["kind"] == "person"
+        if person and n[4] > 1:
+            memory[translit_key(text[n[0] : n[1]].split()[-1])] = n[2]
+        elif person and n[4] == 1:
+            owner = memory.get(translit_key(text[n[0] : n[1]]))
+            if owner and owner != n[2]:
+                n[2] = owner
+    titles = _title_matches(text, names, m, when)
+    result = sorted(names + titles, key=lambda x: (x[0], x[1]))
+    merged = []
+    for item in result:
+        prev = merged[-1] if merged else None
+        if (
+            prev
+            and prev[2] == item[2]
+            and text[prev[1] : item[0]] == " ("
+            and text[item[1] : item[1] + 1] == ")"
+        ):
+            continue
+        merged.append(item[:4])
+    return merged
+
+
+def article_mentions(
+    article_id: str, published: str, sentences: list[tuple[int, str]]
+) -> list[tuple]:
+    """Mention rows of one article (see MENTION_COLUMNS)."""
+    m = matcher()
+    when = _parse_date(published)
+    memory: dict[str, str] = {}
+    rows = []
+    for sentence_idx, text in sentences:
+        for start, end, actor_id, how in sentence_mentions(text, when, memory, m):
+            rows.append((article_id, sentence_idx, actor_id, text[start:end], start, end, how))
+    return rows
+
+
+def _parse_date(value) -> date | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _sentences_by_article(sentences: pd.DataFrame, columns: list[str]) -> dict[str, list[tuple]]:
+    grouped: dict[str, list[tuple]] = {}
+    for row in zip(*(sentences[c].tolist() for c in ["article_id", *columns]), strict=True):
+        grouped.setdefault(row[0], []).append(row[1:])
+    return grouped
+
+
+def _published_dates(articles: pd.DataFrame | None) -> dict[str, str]:
+    if articles is None or "published" not in articles:
+        return {}
+    return dict(zip(articles["article_id"], articles["published"].fillna(""), strict=True))
+
+
+def find_mentions(
+    sentences: pd.DataFrame, articles: pd.DataFrame | None = None, workers: int = 1
+) -> pd.DataFrame:
+    """Every actor mention in the sentences (MENTION_COLUMNS), in article/sentence/offset order.
+
+    ``articles`` gives each article's ``published`` date for title resolution; without it
+    (or with an empty date) only titles with a single possible holder resolve.
+    """
+    grouped = _sentences_by_article(sentences, ["sentence_idx", "text"])
+    dates = _published_dates(articles)
+    items = [(aid, dates.get(aid, ""), rows) for aid, rows in grouped.items()]
+    results = map_items(article_mentions, items, workers)
+    frame = pd.DataFrame([r for rows in results for r in rows], columns=MENTION_COLUMNS)
+    return frame.sort_values(["article_id", "sentence_idx", "start"], kind="stable").reset_index(
+        drop=True
+    )
+
+
+# ---------------------------------------------------------------- tables
+
+
+def actor_table(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per mentioned actor with its register fields and counts, most mentioned first."""
+    register = load_register().set_index("actor_id")
+    if mentions.empty:
+        return pd.DataFrame(columns=ACTOR_COLUMNS)
+    counts = mentions.groupby("actor_id").agg(
+        n_mentions=("actor_id", "size"), n_articles=("article_id", "nunique")
+    )
+    table = counts.join(register[["name", "kind", "affiliation", "role"]]).reset_index()
+    table = table.sort_values(
+        ["n_mentions", "n_articles", "actor_id"], ascending=[False, False, True]
+    )
+    return table[ACTOR_COLUMNS].reset_index(drop=True)
+
+
+def mention_counts(
+    mentions: pd.DataFrame, articles: pd.DataFrame, by: str = "article_id"
+) -> pd.DataFrame:
+    """Mentions per actor (rows) and article or outlet (columns, ``by``), zeros filled."""
+    frame = mentions.merge(articles[["article_id", "outlet"]], on="article_id", how="left")
+    table = frame.pivot_table(
+        index="actor_id", columns=by, values="start", aggfunc="size", fill_value=0
+    )
+    table["total"] = table.sum(axis=1)
+    table = table.sort_values(["total"], ascending=False, kind="stable")
+    table.columns.name = None
+    return table.astype(int)
+
+
+def mention_evidence(mentions: pd.DataFrame, sentences: pd.DataFrame, how: str) -> pd.DataFrame:
+    """The mentions found one way (``title``, ``variant`` ...) with the actor and the sentence."""
+    names = load_register().set_index("actor_id")["name"]
+    rows = mentions[mentions["how"] == how]
+    text = sentences.set_index(["article_id", "sentence_idx"])["text"]
+    keys = list(zip(rows["article_id"], rows["sentence_idx"], strict=True))
+    return pd.DataFrame(
+        {
+            "article_id": rows["article_id"],
+            "sentence_idx": rows["sentence_idx"],
+            "surface": rows["surface"],
+            "actor": rows["actor_id"].map(names),
+            "sentence": [text.get(k, "") for k in keys],
+        }
+    ).reset_index(drop=True)
+
+
+def summary_line(mentions: pd.DataFrame, quotes: pd.DataFrame, candidates: pd.DataFrame) -> str:
+    """One sentence for the report index: actors, mentions, quotes and candidates."""
+    n_direct = int((quotes["kind"] == "direct").sum()) if len(quotes) else 0
+    return (
+        f"{mentions['actor_id'].nunique()} actors in {len(mentions)} mentions; "
+        f"{len(quotes)} quotes ({n_direct} direct); {len(candidates)} new-name candidates."
+    )
+
+
+def cooccurrence(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of actors named in the same sentence: sentences and articles they share."""
+    pairs: dict[tuple[str, str], set] = {}
+    unique = mentions[["article_id", "sentence_idx", "actor_id"]].drop_duplicates()
+    for (article_id, sentence_idx), group in unique.groupby(
+        ["article_id", "sentence_idx"], sort=True
+    ):
+        ids = sorted(group["actor_id"])
+        for a_pos, a in enumerate(ids):
+            for b in ids[a_pos + 1 :]:
+                pairs.setdefault((a, b), set()).add((article_id, sentence_idx))
+    rows = [(a, b, len(s), len({x[0] for x in s})) for (a, b), s in pairs.items()]
+    frame = pd.DataFrame(rows, columns=COOCCURRENCE_COLUMNS)
+    return frame.sort_values(
+        ["n_sentences", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+def network_figure(actors: pd.DataFrame, pairs: pd.DataFrame, max_actors: int = 20):
+    """Co-occurrence network on a fixed circle (most mentioned first, clockwise from the top).
+
+    Node area follows the number of mentions; edge width the number of shared sentences.
+    """
+    import matplotlib.pyplot as plt
+
+    top = actors.head(max_actors)
+    ids = list(top["actor_id"])
+    n = max(len(ids), 1)
+    pos = {
+        a: (math.sin(2 * math.pi * k / n), math.cos(2 * math.pi * k / n)) for k, a in enumerate(ids)
+    }
+    fig, ax = plt.subplots(figsize=(9, 9))
+    shown = pairs[pairs["actor_a"].isin(pos) & pairs["actor_b"].isin(pos)]
+    widest = max(shown["n_sentences"].max(), 1) if len(shown) else 1
+    for row in shown.itertuples(index=False):
+        (x1, y1), (x2, y2) = pos[row.actor_a], pos[row.actor_b]
+        ax.plot(
+            [x1, x2],
+            [y1, y2],
+            color="tab:gray",
+            alpha=0.6,
+            zorder=1,
+            linewidth=0.5 + 5.0 * row.n_sentences / widest,
+        )
+    biggest = max(top["n_mentions"].max(), 1) if len(top) else 1
+    for row in top.itertuples(index=False):
+        x, y = pos[row.actor_id]
+        ax.scatter(
+            [x],
+            [y],
+            s=60 + 900 * row.n_mentions / biggest,
+            zorder=2,
+            color="tab:orange" if row.kind == "person" else "tab:blue",
+            alpha=0.85,
+        )
+        ax.annotate(
+            f"{row.name} ({row.n_mentions})",
+            (x * 1.16, y * 1.16),
+            fontsize=8,
+            ha="left" if x > 0.2 else "right" if x < -0.2 else "center",
+            va="center",
+        )
+    ax.set_xlim(-1.9, 1.9)
+    ax.set_ylim(-1.3, 1.3)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title("Actors named in the same sentence (orange: people, blue: organisations)")
+    return fig
+
+
+# ---------------------------------------------------------------- new names
+
+
+_CAP_SEQ = re.compile(
+    r"(?<![\w\u2019'.-])((?:[A-Z][a-z]+(?:[-'\u2019][A-Za-z]+)*)"
+    r"(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][a-z]+(?:[-'\u2019][A-Za-z]+)*){1,3})(?![\w-])"
+)
+
+
+def _candidate_evidence(text: str, start: int, end: int, m: Matcher, verbs: frozenset[str]) -> str:
+    before = text[:start].split()
+    after = text[end:]
+    words = m.words
+    if before:
+        prev = before[-1].rstrip(".").rstrip(",")
+        if prev in words.get("honorific", ()) or prev.lower() in words.get("role", ()):
+            return f"after '{prev}'"
+        if prev.lower() in verbs and not before[-1].endswith(","):
+            return f"after '{prev}'"
+        if len(before) >= 2 and " ".join(before[-2:]).lower() == "according to":
+            return "after 'according to'"
+    nxt = re.match(r"\s+(?:\w+ly\s+)?([a-z]+)", after)
+    if nxt and nxt.group(1) in verbs:
+        return f"before '{nxt.group(1)}'"
+    appo = re.match(r",\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,5}?[\w-]+)", after)
+    if appo and any(w in words.get("role", ()) for w in appo.group(1).lower().split()):
+        return "apposition with a role"
+    return ""
+
+
+def find_candidates(sentences: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Person-like names that are not in the register (CANDIDATE_COLUMNS).
+
+    A candidate is a run of 2-4 capitalised words, none of them a stop word or an
+    organisation keyword, not overlapping a mention, outside title-case headings and labels,
+    with evidence that it is a person: an honorific or role noun before it, a reporting
+    verb next to it, "according to" before it or a role in apposition. Its surname alone
+    later in the same article counts as another mention of it.
+    """
+    m = matcher()
+    verbs = frozenset(r["form"] for r in _read_csv("speech_verbs.csv") if " " not in r["form"])
+    stop, org = m.words["stop"], m.words["org_keyword"]
+    covered: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for row in zip(
+        *(mentions[c].tolist() for c in ["article_id", "sentence_idx", "start", "end"]), strict=True
+    ):
+        covered.setdefault((row[0], row[1]), []).append((row[2], row[3]))
+    found: dict[str, dict] = {}
+    surnames: dict[tuple[str, str], str] = {}
+    rows = zip(
+        *(sentences[c].tolist() for c in ["article_id", "sentence_idx", "text"]), strict=True
+    )
+    pending = []
+    for article_id, sentence_idx, text in rows:
+        spans = covered.get((article_id, sentence_idx), [])
+        body = _strip_label(text)
+        offset = len(text) - len(body)
+        if _is_title_case(body):
+            continue
+        for hit in _CAP_SEQ.finditer(body):
+            s, e = hit.start() + offset, hit.end() + offset
+            words = [(w.start(), w.group()) for w in re.finditer(r"\S+", hit.group(1))]
+            while words and (words[0][1] in stop or words[0][1] in m.words.get("honorific", ())):
+                words = words[1:]
+            parts = [w for _, w in words]
+            if len(parts) < 2 or any(p in stop or p in org for p in parts):
+                continue
+            s = hit.start(1) + offset + words[0][0]
+            if any(a < e and s < b for a, b in spans):
+                continue
+            name = " ".join(parts)
+            evidence = _candidate_evidence(text, s, e, m, verbs)
+            if not evidence:
+                continue
+            entry = found.setdefault(
+                name,
+                {
+                    "name": name,
+                    "n_mentions": 0,
+                    "articles": set(),
+                    "article_id": article_id,
+                    "sentence_idx": sentence_idx,
+                    "sentence": text,
+                    "evidence": evidence,
+                },
+            )
+            entry["n_mentions"] += 1
+            entry["articles"].add(article_id)
+            surnames[(article_id, parts[-1])] = name
+        pending.append((article_id, sentence_idx, text, spans))
+    for article_id, _, text, spans in pending:
+        for tok in re.finditer(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", text):
+            name = surnames.get((article_id, tok.group()))
+            if name and not any(a < tok.end() and tok.start() < b for a, b in spans):
+                if not re.match(r"\s+[A-Z]", text[tok.end() :]) and not re.search(
+                    r"[A-Z][a-z]+\s+$", text[: tok.start()]
+                ):
+                    found[name]["n_mentions"] += 1
+    out = [
+        {**{k: v for k, v in e.items() if k != "articles"}, "n_articles": len(e["articles"])}
+        for e in found.values()
+    ]
+    frame = pd.DataFrame(out, columns=CANDIDATE_COLUMNS)
+    return frame.sort_values(
+        ["n_mentions", "name"], ascending=[False, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+def _strip_label(text: str) -> str:
+    """Drop a short title-case label before a colon ("Iran's Stance: ...")."""
+    label = re.match(r"^([^:]{1,60}):\s+", text)
+    if label and _is_title_case(label.group(1)):
+        return text[label.end() :]
+    return text
+
+
+def _is_title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.75

@@ -1,0 +1,218 @@
+"""Quote finding and speaker attribution, checked against a reading of the seeds."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers.actors import find_mentions
+from helpers.corpus import load_corpus
+from helpers.quotes import QUOTE_COLUMNS, find_quotes, quote_spans
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(SEEDS)
+
+
+@pytest.fixture(scope="module")
+def quotes(corpus):
+    mentions = find_mentions(corpus.sentences, corpus.articles)
+    return find_quotes(corpus.sentences, mentions, corpus.articles)
+
+
+def quotes_of(texts: list[str], published: str = "2025-04-11", paragraphs=None) -> pd.DataFrame:
+    sentences = pd.DataFrame(
+        {
+            "article_id": "hand",
+            "sentence_idx": range(len(texts)),
+            "paragraph_idx": paragraphs if paragraphs is not None else [0] * len(texts),
+            "text": texts,
+        }
+    )
+    articles = pd.DataFrame({"article_id": ["hand"], "published": [published]})
+    return find_quotes(sentences, find_mentions(sentences, articles), articles)
+
+
+def row(quotes, prefix: str, sentence_idx: int, kind: str) -> pd.Series:
+    rows = quotes[
+        quotes["article_id"].str.startswith(prefix)
+        & (quotes["sentence_idx"] == sentence_idx)
+        & (quotes["kind"] == kind)
+    ]
+    assert len(rows) == 1, (prefix, sentence_idx, kind, rows)
+    return rows.iloc[0]
+
+
+# Each direct quote of the seeds: (article, first sentence, speaker_id, words in the speaker).
+SEED_DIRECT_QUOTES = [
+    ("000", 13, "", "close aide to Pezeshkian"),
+    ("000", 14, "", "close aide to Pezeshkian"),
+    ("000", 17, "pezeshkian", "Pezeshkian"),
+    ("000", 18, "pezeshkian", "Pezeshkian"),
+    ("000", 20, "pezeshkian", "Iranian president"),
+    ("001", 1, "pezeshkian", "Pezeshkian"),
+    ("001", 9, "iranmehr", "Sahand Iranmehr"),
+    ("001", 21, "", "angry citizens"),
+    ("001", 25, "", "businessman"),
+    ("001", 31, "salavatian", "Salavatian"),
+    ("002", 2, "", "Iranian officials"),
+    ("002", 5, "mousavian", "Mousavian"),
+    ("002", 9, "trump", "Trump"),
+    ("002", 11, "trump", "Trump"),
+    ("002", 13, "trump", "Trump"),
+    ("002", 18, "shamkhani", "Shamkhani"),
+    ("003", 6, "starmer", "Starmer"),
+    ("004", 3, "", "official"),
+    ("004", 8, "", "sources"),
+]
+
+
+@pytest.mark.parametrize("prefix, sentence_idx, speaker_id, speaker", SEED_DIRECT_QUOTES)
+def test_seed_direct_quote_speakers(quotes, prefix, sentence_idx, speaker_id, speaker):
+    found = row(quotes, prefix, sentence_idx, "direct")
+    assert found["speaker_id"] == speaker_id
+    assert speaker in found["speaker"]
+
+
+def test_columns_and_no_unattributed_direct_quotes_in_seeds(quotes):
+    assert list(quotes.columns) == QUOTE_COLUMNS
+    direct = quotes[quotes["kind"] == "direct"]
+    assert len(direct) == len(SEED_DIRECT_QUOTES)
+    assert (direct["speaker"] != "").all()
+
+
+def test_multi_sentence_quote_is_one_quote(quotes):
+    found = row(quotes, "001", 1, "direct")
+    assert found["last_sentence_idx"] == 3
+    assert found["quote"].startswith("I personally believed")
+    assert found["quote"].endswith("it was done and over with")
+    assert row(quotes, "001", 31, "direct")["last_sentence_idx"] == 36
+
+
+def test_actors_named_inside_a_quote_are_not_its_speakers(quotes):
+    # "the Supreme Leader said" and "Pezeshkian said today" are inside the quoted words.
+    assert row(quotes, "001", 1, "direct")["speaker_id"] == "pezeshkian"
+    assert row(quotes, "001", 31, "direct")["speaker_id"] == "salavatian"
+    assert row(quotes, "002", 2, "direct")["speaker_id"] == ""
+
+
+def test_he_said_points_back_to_the_last_speaker(quotes):
+    # 000: the close aide, not Pezeshkian (named inside the quote); 002: Trump.
+    aide = row(quotes, "000", 13, "direct")
+    assert (aide["speaker_id"], aide["cue"]) == ("", "said")
+    assert row(quotes, "002", 13, "direct")["speaker_id"] == "trump"
+
+
+def test_the_addressee_is_not_the_speaker(quotes):
+    assert "macron" not in set(quotes["speaker_id"])
+    assert "reuters" not in set(quotes["speaker_id"])
+    assert "telegraph" not in set(quotes["speaker_id"])
+
+
+def test_inline_quoted_words_belong_to_the_indirect_statement(quotes):
+    pezeshkian = row(quotes, "003", 5, "indirect")
+    assert (pezeshkian["speaker_id"], pezeshkian["cue"]) == ("pezeshkian", "insisted")
+    assert "crimes and aggression" in pezeshkian["quote"]
+    assert "giving diplomacy a genuine chance" in row(quotes, "002", 21, "indirect")["quote"]
+    assert row(quotes, "002", 21, "indirect")["speaker_id"] == "baghaei"
+    assert "severe response" in row(quotes, "000", 10, "indirect")["quote"]
+    assert row(quotes, "000", 10, "indirect")["speaker_id"] == "salami"
+
+
+def test_reported_speech_is_indirect(quotes):
+    cautioned = row(quotes, "000", 5, "indirect")
+    assert (cautioned["speaker_id"], cautioned["cue"]) == ("pezeshkian", "cautioned")
+    assert cautioned["quote"].startswith("a decision by Israel")
+    assert row(quotes, "001", 6, "indirect")["speaker_id"] == "baghaei"
+    both = quotes[quotes["article_id"].str.startswith("002") & (quotes["sentence_idx"] == 24)]
+    assert list(both["speaker_id"]) == ["trump", ""]
+    assert list(both["speaker"]) == ["Trump", "the Iranian regime"]
+
+
+def test_unnamed_speakers_keep_their_description(quotes):
+    assert row(quotes, "000", 12, "indirect")["speaker"] == "a close aide to Pezeshkian"
+    assert row(quotes, "001", 24, "indirect")["speaker"] == "A businessman in Tehran"
+    assert row(quotes, "000", 6, "indirect")["speaker"] == "sources"
+
+
+def test_private_plea_keeps_its_sources(quotes):
+    plea = row(quotes, "000", 0, "indirect")
+    assert (plea["speaker_id"], plea["cue"]) == ("pezeshkian", "pleaded")
+    assert plea["via"].startswith("sources familiar")
+
+
+def test_parallel_equals_serial(corpus):
+    mentions = find_mentions(corpus.sentences, corpus.articles)
+    serial = find_quotes(corpus.sentences, mentions, corpus.articles)
+    parallel = find_quotes(corpus.sentences, mentions, corpus.articles, workers=2)
+    pd.testing.assert_frame_equal(serial, parallel)
+
+
+# ---------------------------------------------------------------- hand-made text
+
+
+def test_quote_spans_tolerate_unbalanced_marks():
+    text = 'He said it "may have been a bid. \u201cNo one can accept it,\u201d he said.'
+    spans = [text[a:b] for _, _, a, b in quote_spans(text)]
+    assert spans == ["may have been a bid.", "No one can accept it,"]
+    mixed = '\u201cAt the ceremony, I was told to speak."'
+    assert [mixed[a:b] for _, _, a, b in quote_spans(mixed)] == [
+        "At the ceremony, I was told to speak."
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker_id, kind",
+    [
+        ("\u201cWe will respond,\u201d Araghchi told reporters in Muscat.", "araghchi", "direct"),
+        (
+            "\u201cWe will respond,\u201d said Abbas Araghchi, the foreign minister.",
+            "araghchi",
+            "direct",
+        ),
+        ('Araghchi told reporters that "Iran will respond to any attack."', "araghchi", "direct"),
+        ("Araghchi told reporters that Iran would respond to any attack.", "araghchi", "indirect"),
+        ("According to Reuters, Iran is ready to resume talks.", "reuters", "indirect"),
+        ("Iran is ready to resume talks, a senior official told Reuters.", "", "indirect"),
+        (
+            "Mohseni-Ejei, the chief justice, warned that protesters would be punished.",
+            "mohseni_ejei",
+            "indirect",
+        ),
+    ],
+)
+def test_hand_made_attribution(text, speaker_id, kind):
+    found = quotes_of([text])
+    assert list(zip(found["speaker_id"], found["kind"], strict=True)) == [(speaker_id, kind)]
+
+
+def test_he_said_after_a_named_speaker_in_an_earlier_paragraph():
+    found = quotes_of(
+        [
+            "Trump warned Iran on Sunday that time was running out.",
+            "\u201cThey know what to do,\u201d he said.",
+        ],
+        paragraphs=[0, 1],
+    )
+    assert list(found["speaker_id"]) == ["trump", "trump"]
+
+
+def test_an_aide_speaking_about_a_named_actor_stays_unnamed():
+    found = quotes_of(
+        [
+            "A senior adviser to Pezeshkian told reporters that war was not an option.",
+            "\u201cHe will not risk it,\u201d the adviser said.",
+        ]
+    )
+    assert list(found["speaker_id"]) == ["", ""]
+    assert list(found["speaker"]) == ["A senior adviser to Pezeshkian", "the adviser"]
+
+
+def test_quoted_as_saying():
+    found = quotes_of(["State media quoted Pezeshkian as saying: \u201cWe do not want war.\u201d"])
+    assert list(zip(found["speaker_id"], found["cue"], found["quote"], strict=True)) == [
+        ("pezeshkian", "quoted as saying", "We do not want war.")
+    ]
