@@ -1,0 +1,412 @@
+"""The stance step: holder attribution, negation, condition, channel, summaries and shifts.
+
+Expected values come from reading the sentences (seed sentences and hand-made ones shaped
+like other outlets' text), not from the code's output.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import stance as st
+from helpers.actors import find_mentions
+from helpers.corpus import load_corpus
+from helpers.params import ParameterError
+from helpers.quotes import find_quotes
+
+KINDS = {"irgc": "organization", "hamas": "group"}
+NAMES = {
+    "Masoud Pezeshkian": "pezeshkian", "Pezeshkian": "pezeshkian",
+    "Supreme Leader": "khamenei", "Ali Khamenei": "khamenei", "Khamenei": "khamenei",
+    "Keir Starmer": "starmer", "Starmer": "starmer", "Abbas Araqchi": "araghchi",
+    "Hossein Salami": "salami", "Salami": "salami", "IRGC": "irgc", "Trump": "trump",
+    "Vladimir Putin": "putin", "Putin": "putin", "Sergei Shoigu": "shoigu",
+    "Emmanuel Macron": "macron", "Haniyeh": "haniyeh", "Hamas": "hamas",
+    "The president": "pezeshkian",
+}
+
+
+def hand_frames(sentences: list[str], quotes: list[tuple] = (), article_id: str = "x",
+                published: str = "2024-08-10", paragraphs: list[int] | None = None):
+    """Sentence, mention and quote frames for hand-written sentences (names from NAMES)."""
+    paragraphs = paragraphs or list(range(len(sentences)))
+    sentence_frame = pd.DataFrame({
+        "article_id": article_id, "sentence_idx": range(len(sentences)), "text": sentences,
+        "paragraph_idx": paragraphs, "is_heading": False,
+    })
+    rows = []
+    for idx, text in enumerate(sentences):
+        taken: list[tuple[int, int]] = []
+        for surface in sorted(NAMES, key=len, reverse=True):
+            start = text.find(surface)
+            while start >= 0:
+                end = start + len(surface)
+                if not any(s < end and start < e for s, e in taken):
+                    taken.append((start, end))
+                    rows.append((article_id, idx, NAMES[surface], surface, start, end, "name"))
+                start = text.find(surface, end)
+    mentions = pd.DataFrame(rows, columns=["article_id", "sentence_idx", "actor_id", "surface",
+                                           "start", "end", "how"])
+    quote_frame = pd.DataFrame(
+        [(article_id, first, last, speaker_id, speaker, "said", "", "direct")
+         for first, last, speaker_id, speaker in quotes],
+        columns=["article_id", "sentence_idx", "last_sentence_idx", "speaker_id", "speaker",
+                 "cue", "quote", "kind"])
+    articles = pd.DataFrame({"article_id": [article_id], "published": [published]})
+    return sentence_frame, mentions, quote_frame, articles
+
+
+def stances_of(sentences, quotes=(), **kwargs) -> pd.DataFrame:
+    frames = hand_frames(sentences, quotes, **kwargs)
+    return st.find_stances(*frames, kinds=KINDS)
+
+
+def records(frame: pd.DataFrame) -> set[tuple]:
+    return {(r.actor_id or r.holder, r.topic, r.stance) for r in frame.itertuples()}
+
+
+# ---------------------------------------------------------------- holder attribution
+
+
+def test_the_one_who_urges_holds_the_stance_not_the_one_urged():
+    out = stances_of([
+        "In a recent meeting with Khamenei, President Pezeshkian urged the 85-year-old ruler "
+        "Khamenei to prevent any direct Iranian attack on Israel.",
+        "Starmer urged Iran to avoid further escalation.",
+    ])
+    assert records(out) == {("pezeshkian", "war_with_israel", "against"),
+                            ("starmer", "war_with_israel", "against")}
+
+
+def test_passive_advice_belongs_to_the_agent_after_by():
+    out = stances_of([
+        "Iranian leader Ali Khamenei was strongly advised by senior officials to engage in "
+        "negotiations with the United States in order to avert a potential war.",
+    ])
+    assert "khamenei" not in set(out["actor_id"])
+    talks = out[out["topic"] == "talks_with_us"]
+    assert list(zip(talks["actor_id"], talks["holder"], talks["holder_how"], talks["stance"],
+                    strict=True)) == [("", "senior officials", "agent", "favor")]
+
+
+def test_passive_without_agent_gives_nobody_the_stance():
+    out = stances_of(["Pezeshkian said today that he wants negotiations with the US but "
+                      "[is forbidden]."])
+    assert records(out) == {("pezeshkian", "talks_with_us", "favor")}
+
+
+def test_a_cue_inside_a_quote_belongs_to_its_speaker():
+    out = stances_of(['"We will respond to any attack on our soil," the IRGC commander '
+                      'Hossein Salami said.'], quotes=[(0, 0, "salami", "Hossein Salami")])
+    assert records(out) == {("salami", "war_with_israel", "favor")}
+    assert out["holder_how"].tolist() == ["speaker"]
+
+
+def test_a_quote_without_a_quotes_row_takes_the_speaker_after_the_closing_mark():
+    out = stances_of(['"Tehran seeks a real deal with Washington," Pezeshkian wrote.'])
+    assert records(out) == {("pezeshkian", "talks_with_us", "favor")}
+
+
+def test_a_third_party_reported_inside_a_quote_holds_its_own_position():
+    # Seed 001: Pezeshkian's speech reports the Supreme Leader's refusal.
+    out = stances_of([
+        "\u201cI personally believed it would be better to negotiate [with the US], but the "
+        "Supreme Leader said we will not talk with the US.",
+        "It was done and over with,\u201d Pezeshkian said during a speech in Parliament.",
+    ], quotes=[(0, 1, "pezeshkian", "Pezeshkian")], paragraphs=[0, 0])
+    got = {(r.actor_id, r.stance, r.holder_how, r.channel) for r in out.itertuples()}
+    assert got == {("pezeshkian", "favor", "speaker", "public"),
+                   ("khamenei", "against", "reported", "unknown")}
+
+
+def test_a_pronoun_subject_is_the_nearest_subject_person_before_it():
+    out = stances_of([
+        "Pezeshkian met Macron in Paris on Monday.",
+        "He said Tehran does not seek escalation with Israel.",
+    ])
+    assert records(out) == {("pezeshkian", "war_with_israel", "against")}
+    assert out["holder_how"].tolist() == ["pronoun"]
+
+
+def test_a_possessive_before_a_stance_noun_holds_it():
+    out = stances_of([
+        "Shoigu was visiting Tehran to convey Vladimir Putin\u2019s message of de-escalation.",
+        "Three officials revealed Khamenei\u2019s message to Haniyeh that Tehran will not "
+        "enter into a war against Israel.",
+    ])
+    assert records(out) == {("putin", "war_with_israel", "against"),
+                            ("khamenei", "war_with_israel", "against")}
+
+
+def test_a_relative_clause_gives_the_stance_to_its_antecedent():
+    out = stances_of([
+        "Khamenei has a long history of obstructing presidents who sought negotiations with "
+        "the US.",
+        "He faces pressure from the IRGC who demand a strong military response against Israel.",
+    ])
+    assert records(out) == {("khamenei", "talks_with_us", "against"),
+                            ("irgc", "war_with_israel", "favor")}
+
+
+def test_nobody_gets_a_stance_for_being_named():
+    out = stances_of([
+        "Khamenei met Putin and Haniyeh in Tehran to discuss the war with Israel.",
+        "Despite calls for restraint by its friends and foes, Iran weighed its options.",
+        "Trump has warned of severe consequences if the ayatollahs refuse to engage in "
+        "negotiations with Washington.",
+    ])
+    assert out.empty
+
+
+def test_unnamed_holders_are_kept_with_an_empty_actor_id():
+    out = stances_of(["Iranian officials said the country would never join the war "
+                      "against Israel."])
+    assert out["actor_id"].tolist() == [""]
+    assert out["holder"].tolist() == ["Iranian officials"]
+    assert out["stance"].tolist() == ["against"]
+
+
+# ---------------------------------------------------------------- negation and condition
+
+
+@pytest.mark.parametrize("sentence, stance", [
+    ("Khamenei said Tehran will not enter into a war against Israel now.", "against"),
+    ("Pezeshkian said that \u201cIran is by no means seeking to expand the scope of the "
+     "crisis in the region.\u201d", "against"),
+    ("Pezeshkian said Iran does not seek escalation with Israel.", "against"),
+    ("Khamenei told Haniyeh that Iran would not intervene directly in the war with Israel.",
+     "against"),
+    ("Khamenei said Tehran did not want to get involved in the Israel-Hamas war.", "against"),
+    ("Pezeshkian said that Iran reserves the right to respond to Israel.", "favor"),
+])
+def test_negation_is_read_as_the_opposite_and_only_then(sentence, stance):
+    out = stances_of([sentence])
+    assert set(out["stance"]) == {stance}, out
+
+
+def test_a_conditional_clause_gives_no_record():
+    out = stances_of([
+        "\u201cIf Iran refused talks or if the negotiations failed, the officials told Mr. "
+        "Khamenei, military strikes would be inevitable,\u201d the officials stated.",
+        "Trump warned that if Iran refuses to negotiate with the US, military strikes would "
+        "follow.",
+    ])
+    assert out.empty
+
+
+def test_the_main_clause_after_a_condition_still_counts():
+    # "if X, Y": the cue in X gives nothing; Y is the holder's (conditional) stance.
+    out = stances_of(["Khamenei said that if the negotiations fail, Iran will refuse talks "
+                      "with the US."])
+    assert records(out) == {("khamenei", "talks_with_us", "against")}
+
+
+def test_neither_supporting_nor_opposing_is_neutral():
+    out = stances_of([
+        "Pezeshkian cautioned that an attack on Israel could cripple the economy.",
+        "Despite the grave warnings, sources said, Khamenei remained noncommittal, neither "
+        "supporting nor opposing the concerns.",
+    ], paragraphs=[0, 1])
+    assert records(out) == {("khamenei", "war_with_israel", "neutral")}
+    assert out["channel"].tolist() == ["private"]
+
+
+def test_talks_cues_need_the_united_states_in_reach():
+    out = stances_of(["Hamas said it will not engage in new talks unless mediators change "
+                      "their plans."])
+    assert out.empty
+
+
+# ---------------------------------------------------------------- channel
+
+
+def test_channel_private_public_and_unknown():
+    out = stances_of([
+        "Pezeshkian has pleaded with Khamenei to refrain from attacking Israel, according to "
+        "sources familiar with the matter.",
+        "In a speech on state TV, Khamenei said Iran would never negotiate with America.",
+        "The economy shrank again this year.",
+        "Khamenei approved negotiations with the Trump administration.",
+    ])
+    got = {(r.actor_id, r.channel) for r in out.itertuples()}
+    assert got == {("pezeshkian", "private"), ("khamenei", "public"), ("khamenei", "unknown")}
+
+
+def test_private_plea_and_public_statements_in_one_sentence():
+    # Seed 000, the key sentence: one sentence, two channels, two stances.
+    out = stances_of([
+        "The president\u2019s private plea for restraint contrasts with his public statements "
+        "affirming Iran\u2019s right to respond to Israel\u2019s killing of Haniyeh, though he "
+        "has largely avoided using inflammatory language and even told world leaders Tehran "
+        "does not seek escalation.",
+    ])
+    got = {(r.actor_id, r.stance, r.channel) for r in out.itertuples()}
+    assert got == {("pezeshkian", "against", "private"), ("pezeshkian", "favor", "public"),
+                   ("pezeshkian", "against", "public")}
+
+
+# ---------------------------------------------------------------- the seeds
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    corpus = load_corpus("seeds")
+    mentions = find_mentions(corpus.sentences, corpus.articles)
+    quotes = find_quotes(corpus.sentences, mentions, corpus.articles)
+    stance = st.find_stances(corpus.sentences, mentions, quotes, corpus.articles)
+    return corpus, mentions, quotes, stance
+
+
+def seed_rows(stance, article, actor, topic):
+    return stance[stance["article_id"].str.startswith(article) & (stance["actor_id"] == actor)
+                  & (stance["topic"] == topic)]
+
+
+# My labels from reading each seed: article prefix, actor, topic -> summary stance.
+SEED_LABELS = {
+    ("000", "pezeshkian", "war_with_israel"): "against",
+    ("000", "khamenei", "war_with_israel"): "neutral",
+    ("000", "salami", "war_with_israel"): "favor",
+    ("000", "irgc", "war_with_israel"): "favor",
+    ("001", "pezeshkian", "talks_with_us"): "favor",
+    ("001", "khamenei", "talks_with_us"): "against",
+    ("001", "zarif", "talks_with_us"): "favor",
+    ("002", "khamenei", "talks_with_us"): "favor",
+    ("002", "shamkhani", "talks_with_us"): "favor",
+    ("002", "baghaei", "talks_with_us"): "favor",
+    ("003", "pezeshkian", "war_with_israel"): "favor",
+    ("003", "starmer", "war_with_israel"): "against",
+    ("003", "khamenei", "war_with_israel"): "favor",
+    ("004", "khamenei", "war_with_israel"): "against",
+}
+
+
+def test_seed_summaries_match_a_careful_reading(seeds):
+    summary = st.summarize_stances(seeds[3])
+    got = {(r.article_id[:3], r.actor_id, r.topic): r.stance for r in summary.itertuples()}
+    for key, stance in SEED_LABELS.items():
+        assert got.get(key) == stance, key
+
+
+def test_pezeshkian_pleads_privately_against_war_and_asserts_the_right_publicly(seeds):
+    rows = seed_rows(seeds[3], "000", "pezeshkian", "war_with_israel")
+    assert {0, 3, 15} <= set(rows.loc[(rows["stance"] == "against")
+                                      & (rows["channel"] == "private"), "sentence_idx"])
+    assert 15 in set(rows.loc[(rows["stance"] == "favor") & (rows["channel"] == "public"),
+                              "sentence_idx"])
+    summary = st.summarize_stances(seeds[3])
+    row = summary[summary["article_id"].str.startswith("000")
+                  & (summary["actor_id"] == "pezeshkian")].iloc[0]
+    assert (row.stance, row.private_stance, row.public_stance, row.channel_split) == (
+        "against", "against", "favor", True)
+    assert all(rows["evidence"].str.len() > 0)
+
+
+def test_khamenei_forbids_talks_in_march_and_approves_them_in_april(seeds):
+    stance = seeds[3]
+    march = seed_rows(stance, "001", "khamenei", "talks_with_us")
+    assert 1 in set(march.loc[march["stance"] == "against", "sentence_idx"])
+    april = seed_rows(stance, "002", "khamenei", "talks_with_us")
+    assert set(april["stance"]) == {"favor"} and 1 in set(april["sentence_idx"])
+    shifts = st.find_shifts(st.summarize_stances(stance), seeds[0].articles)
+    shift = shifts[(shifts["actor_id"] == "khamenei") & (shifts["topic"] == "talks_with_us")]
+    assert shift[["from_date", "from_stance", "to_date", "to_stance"]].values.tolist() == [
+        ["2025-03-03", "against", "2025-04-11", "favor"]]
+
+
+def test_pezeshkians_public_line_is_not_a_shift(seeds):
+    shifts = st.find_shifts(st.summarize_stances(seeds[3]), seeds[0].articles)
+    assert shifts[shifts["actor_id"] == "pezeshkian"].empty
+
+
+def test_seed_actors_named_only_as_objects_get_nothing(seeds):
+    stance = seeds[3]
+    assert seed_rows(stance, "000", "khamenei", "war_with_israel")["sentence_idx"].tolist() == [6]
+    assert seed_rows(stance, "002", "khamenei", "talks_with_us")["sentence_idx"].tolist() == [1]
+    named = set(stance["actor_id"])
+    assert not {"shoigu", "macron", "haniyeh", "trump", "hemmati"} & named
+
+
+def test_parallel_equals_serial(seeds):
+    corpus, mentions, quotes, stance = seeds
+    parallel = st.find_stances(corpus.sentences, mentions, quotes, corpus.articles, workers=2)
+    pd.testing.assert_frame_equal(stance, parallel)
+
+
+def test_stance_columns_and_order(seeds):
+    stance = seeds[3]
+    assert list(stance.columns[:8]) == ["article_id", "actor_id", "topic", "stance", "channel",
+                                        "cue", "sentence_idx", "evidence"]
+    assert set(stance["stance"]) <= {"favor", "against", "neutral"}
+    assert set(stance["channel"]) <= {"public", "private", "unknown"}
+    keys = list(zip(stance["article_id"], stance["sentence_idx"], strict=True))
+    assert keys == sorted(keys)
+
+
+def test_stance_over_time_uses_publication_dates(seeds):
+    timeline = st.stance_over_time(seeds[3], seeds[0].articles)
+    khamenei = timeline[(timeline["actor_id"] == "khamenei")
+                        & (timeline["topic"] == "talks_with_us")]
+    assert sorted(set(khamenei["date"])) == ["2025-03-03", "2025-04-11"]
+
+
+# ---------------------------------------------------------------- outside the seeds
+
+
+OTHER_ARTICLES = {
+    "wire.txt": (
+        "Tehran signals readiness for talks\n\nJune 2, 2025\n\n"
+        "Iran's foreign minister Abbas Araqchi said Tehran was ready for indirect talks with "
+        "Washington. He added that Iran would not negotiate under pressure.\n\n"
+        "An IRGC commander vowed a crushing response to the Zionist regime. According to "
+        "informed sources, Pezeshkian privately urged the commanders to show restraint and "
+        "avoid a wider war with Israel.\n"
+    ),
+    "daily.txt": (
+        "Starmer presses Iran on escalation\n\nAugust 20, 2024\n\n"
+        "British Prime Minister Keir Starmer urged Iran to refrain from attacking Israel in a "
+        "phone call with Iranian President Masoud Pezeshkian on Monday.\n\n"
+        "\"We do not seek a wider war, but we will respond to any attack,\" Pezeshkian said.\n"
+    ),
+}
+
+
+def test_articles_outside_the_seeds_give_stances_with_evidence(tmp_path):
+    for name, text in OTHER_ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    mentions = find_mentions(corpus.sentences, corpus.articles)
+    quotes = find_quotes(corpus.sentences, mentions, corpus.articles)
+    stance = st.find_stances(corpus.sentences, mentions, quotes, corpus.articles)
+    assert all(stance["evidence"].str.len() > 0)
+    got = {(r.article_id, r.actor_id, r.topic, r.stance, r.channel) for r in stance.itertuples()}
+    assert ("wire", "araghchi", "talks_with_us", "favor", "public") in got
+    assert ("wire", "araghchi", "talks_with_us", "against", "unknown") in got
+    assert ("wire", "pezeshkian", "war_with_israel", "against", "private") in got
+    assert ("daily", "starmer", "war_with_israel", "against", "public") in got
+    assert ("daily", "pezeshkian", "war_with_israel", "against", "public") in got
+    assert ("daily", "pezeshkian", "war_with_israel", "favor", "public") in got
+    irgc = stance[(stance["article_id"] == "wire") & (stance["sentence_idx"] == 2)]
+    assert irgc["stance"].tolist() == ["favor"]
+    assert irgc["holder"].str.contains("commander").all()
+
+
+# ---------------------------------------------------------------- parameters and empties
+
+
+def test_topics_are_checked_against_the_configured_ones():
+    assert st.check_topics(["talks_with_us"]) == ["talks_with_us"]
+    assert set(st.configured_topics()) >= {"war_with_israel", "talks_with_us"}
+    with pytest.raises(ParameterError, match="war_with_iran not configured"):
+        st.check_topics(["war_with_iran"])
+    with pytest.raises(ParameterError, match="non-empty list"):
+        st.check_topics([])
+
+
+def test_no_sentences_give_empty_tables():
+    frames = hand_frames([])
+    stance = st.find_stances(*frames, kinds=KINDS)
+    assert stance.empty and list(stance.columns) == st.STANCE_COLUMNS
+    summary = st.summarize_stances(stance)
+    assert summary.empty and st.find_shifts(summary, frames[3]).empty
