@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import string
 from functools import lru_cache
 from pathlib import Path
 
@@ -64,10 +65,29 @@ def vader_analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+def vader_compound(text: str) -> float:
+    """VADER's compound score of one text.
+
+    A text with no VADER lexicon word and no emoji scores exactly 0.0 in VADER (every word's
+    valence is 0, so the sum, its punctuation boost and its normalisation are 0), so such a
+    text is answered without running VADER. The check is a superset of VADER's own word
+    lookup: each white-space token, lower-cased, with and without surrounding punctuation.
+    """
+    analyzer = vader_analyzer()
+    lexicon = analyzer.lexicon
+    has_word = any(
+        token in lexicon or token.strip(string.punctuation) in lexicon
+        for token in text.lower().split()
+    )
+    if not has_word and not any(ch in analyzer.emojis for ch in text if ord(ch) > 127):
+        return 0.0
+    return analyzer.polarity_scores(text)["compound"]
+
+
 def score_text(text: str, with_vader: bool = True) -> tuple[float, float, float]:
     """(TextBlob polarity, TextBlob subjectivity, VADER compound or NaN) of one text."""
     polarity, subjectivity = TextBlob(text).sentiment
-    compound = vader_analyzer().polarity_scores(text)["compound"] if with_vader else math.nan
+    compound = vader_compound(text) if with_vader else math.nan
     return float(polarity), float(subjectivity), float(compound)
 
 

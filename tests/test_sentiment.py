@@ -314,3 +314,25 @@ def test_scorer_agreement_on_identical_scores():
     assert table["Pearson r (polarity, compound)"] == pytest.approx(1.0)
     assert table["Spearman rho (polarity, compound)"] == pytest.approx(1.0)
     assert table["label agreement (Cohen's kappa)"] == pytest.approx(1.0)
+
+
+def test_vader_shortcut_gives_vaders_own_score():
+    """The no-lexicon-word shortcut returns exactly what VADER returns, on every seed
+    sentence and on hand-made texts with emoji, emoticons and punctuation-wrapped words."""
+    from helpers.sentiment import vader_analyzer, vader_compound
+
+    texts = list(load_corpus(REPO / "seeds").sentences["text"]) + [
+        "The talks were held in Oman on Saturday.",
+        "Officials met \U0001F600 in Muscat.",
+        "He said :) and left.",
+        "\u201cGood.\u201d",
+        "(war)",
+        "NO deal was signed.",
+    ]
+    analyzer = vader_analyzer()
+    skipped = 0
+    for text in texts:
+        expected = analyzer.polarity_scores(text)["compound"]
+        assert vader_compound(text) == expected, text
+        skipped += expected == 0.0
+    assert skipped > 0
