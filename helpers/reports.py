@@ -216,6 +216,10 @@ def main(argv: list[str] | None = None) -> int:
     for sub in ("data", "figures"):
         (out_dir / sub).mkdir(parents=True, exist_ok=True)
 
+    # Imported here once, so that the worker processes forked below inherit them.
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
+
     kernel = _kernel_name()
     failures: dict[str, str] = {}
     started = time.perf_counter()

@@ -27,10 +27,16 @@ def figure_path(output_dir: str | Path, name: str) -> Path:
 
 
 def save_figure(fig, output_dir: str | Path, name: str) -> None:
-    """Save a matplotlib figure as a PNG with no timestamp, so reruns give the same bytes.
+    """Save a matplotlib figure as a PNG without a timestamp, close it, and show that PNG.
 
-    Returns nothing, so a notebook cell ending with this call prints nothing (nbval does not
-    honour a trailing semicolon).
+    The figure is drawn once: the notebook shows the saved file instead of letting the inline
+    backend draw the figure a second time. Returns nothing, so a cell ending with this call
+    prints no value (nbval does not honour a trailing semicolon).
     """
+    import matplotlib.pyplot as plt
+    from IPython.display import Image, display
+
     path = figure_path(output_dir, name)
     fig.savefig(path, dpi=110, bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    display(Image(filename=str(path)))
