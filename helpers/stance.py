@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -119,6 +120,9 @@ class Lexicon:
     state_words: frozenset
     unnamed: re.Pattern
     channels: tuple  # (regex, triggers, channel, scope)
+    trigger_finder: re.Pattern  # see _patterns_to_run
+    trigger_patterns: dict  # trigger -> (cue indexes, channel indexes)
+    untriggered: tuple  # (cue indexes, channel indexes) of the patterns without triggers
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -162,9 +166,14 @@ def load_lexicon() -> Lexicon:
         else:
             words.setdefault(kind, []).append(cue)
     anchor_phrases = sorted(anchors, key=len, reverse=True)
+    cues = tuple((_bounded(p), triggers[p], tuple(g)) for p, g in groups.items())
+    channels = tuple(
+        (_bounded(r["cue"]), _triggers(r["trigger"]), r["channel"], r["scope"])
+        for r in _read_rows("channel_cues.csv")
+    )
     return Lexicon(
         topics=tuple(topics),
-        cues=tuple((_bounded(p), triggers[p], tuple(g)) for p, g in groups.items()),
+        cues=cues,
         targets=targets,
         negation=_bounded(_alternation(words["negation"])),
         condition=_bounded(_alternation(words["condition"])),
@@ -173,19 +182,53 @@ def load_lexicon() -> Lexicon:
         stance_nouns=frozenset("|".join(words["stance_noun"]).lower().split("|")),
         state_words=frozenset("|".join(words["state"]).lower().split("|")),
         unnamed=re.compile(f"(?:{_alternation(words['unnamed_holder'])})", re.IGNORECASE),
-        channels=tuple(
-            (_bounded(r["cue"]), _triggers(r["trigger"]), r["channel"], r["scope"])
-            for r in _read_rows("channel_cues.csv")
-        ),
+        channels=channels,
+        **_trigger_index(cues, channels),
     )
 
 
-@lru_cache(maxsize=4)
-def _trigger_pairs(patterns) -> tuple:
-    """(trigger, pattern index) pairs, and the indexes of patterns without a trigger."""
-    pairs = tuple((t, i) for i, (_, triggers, *_) in enumerate(patterns) for t in triggers)
-    always = tuple(i for i, (_, triggers, *_) in enumerate(patterns) if not triggers)
-    return pairs, always
+def _trigger_index(cues: tuple, channels: tuple) -> dict:
+    """The combined trigger prefilter of the cue and channel patterns (``Lexicon`` fields)."""
+    owners: dict[str, tuple[set, set]] = {}
+    for kind, patterns in enumerate((cues, channels)):
+        for index, (_, triggers, *_) in enumerate(patterns):
+            for trigger in triggers:
+                owners.setdefault(trigger, (set(), set()))[kind].add(index)
+    # a trigger found at a position implies every trigger that is a prefix of it
+    trigger_patterns = {
+        trigger: tuple(frozenset().union(*(owners[other][kind] for other in owners
+                                           if trigger.startswith(other)))
+                       for kind in (0, 1))
+        for trigger in owners
+    }
+    return {
+        "trigger_finder": re.compile(f"(?=({_trie_regex(sorted(owners))}))") if owners
+        else re.compile(r"(?!)"),
+        "trigger_patterns": trigger_patterns,
+        "untriggered": tuple(
+            tuple(i for i, (_, triggers, *_) in enumerate(patterns) if not triggers)
+            for patterns in (cues, channels)),
+    }
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex matching the longest of ``words`` that starts at a position (a prefix trie)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items())
+                    if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 def _by_first_word(phrases: list[str]) -> dict:
@@ -196,12 +239,13 @@ def _by_first_word(phrases: list[str]) -> dict:
     return table
 
 
-def _anchor_spans(tokens: list[tuple], anchor_words: dict) -> list[tuple]:
+def _anchor_spans(tokens: list[tuple], lowered: list[str], anchor_words: dict) -> list[tuple]:
     """(start, end, phrase) of the speech and directive phrases among the tokens."""
     spans = []
-    lowered = [t[2].lower() for t in tokens]
     for index, word in enumerate(lowered):
-        for words in anchor_words.get(word, ()):
+        if word not in anchor_words:
+            continue
+        for words in anchor_words[word]:
             if tuple(lowered[index:index + len(words)]) == words:
                 spans.append((tokens[index][0], tokens[index + len(words) - 1][1],
                               " ".join(words)))
@@ -209,27 +253,41 @@ def _anchor_spans(tokens: list[tuple], anchor_words: dict) -> list[tuple]:
     return spans
 
 
-def _present_triggers(text: str, patterns) -> tuple:
-    """The (trigger, index) pairs whose trigger occurs in ``text`` (e.g. a whole article),
-    and the patterns that have no trigger."""
-    lower = text.lower()
-    pairs, always = _trigger_pairs(patterns)
-    return tuple((t, i) for t, i in pairs if t in lower), always
+def _patterns_to_run(lower: str, lexicon: Lexicon) -> tuple[tuple, tuple]:
+    """The sorted indexes of the cue patterns and of the channel patterns to run on a
+    sentence (``lower`` is its lower-cased text).
+
+    This is the one prefilter of all patterns, and it cannot change a result. A pattern runs
+    exactly when one of its trigger words occurs in the lower-cased sentence (or it has no
+    trigger), as with testing ``trigger in lower`` for every trigger; and the trigger words
+    of a pattern are words that every match of it contains, so a skipped pattern has no
+    match to lose. ``trigger_finder`` looks at every position for the longest trigger
+    starting there (a trie of all triggers in one regex); every other trigger starting at
+    that position is a prefix of it, and ``trigger_patterns`` maps a trigger to the patterns
+    of itself and of all its prefixes, so the set found equals the set of triggers present.
+    """
+    found = lexicon.trigger_finder.findall(lower)
+    cues, channels = lexicon.untriggered
+    if not found:
+        return cues, channels
+    cue_hits, channel_hits = set(cues), set(channels)
+    for trigger in set(found):
+        more_cues, more_channels = lexicon.trigger_patterns[trigger]
+        cue_hits.update(more_cues)
+        channel_hits.update(more_channels)
+    return tuple(sorted(cue_hits)), tuple(sorted(channel_hits))
 
 
-def _find_all(text: str, patterns, triggers=None) -> list[tuple]:
-    """Matches (start, end, index, words) of the patterns whose trigger words occur in text."""
-    lower = text.lower()
-    pairs, always = triggers or _trigger_pairs(patterns)
-    hits = sorted({i for t, i in pairs if t in lower}.union(always))
-    return [(m.start(), m.end(), i, m.group()) for i in hits
+def _find_all(text: str, patterns, indexes) -> list[tuple]:
+    """Matches (start, end, index, words) of the patterns ``indexes`` in ``text``."""
+    return [(m.start(), m.end(), i, m.group()) for i in indexes
             for m in patterns[i][0].finditer(text)]
 
 
-def _cue_matches(text: str, lexicon: Lexicon, triggers=None) -> list[tuple]:
+def _cue_matches(text: str, lexicon: Lexicon, indexes) -> list[tuple]:
     """Non-overlapping cue matches, leftmost first and longest at the same start."""
     kept, last_end = [], -1
-    found = _find_all(text, lexicon.cues, triggers)
+    found = _find_all(text, lexicon.cues, indexes)
     for match in sorted(found, key=lambda m: (m[0], m[0] - m[1], m[2])):
         if match[0] >= last_end:
             kept.append(match)
@@ -314,15 +372,15 @@ class SentenceView:
         self.kinds = kinds
         self.last_person = last_person
         self.tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        self.anchors = _anchor_spans(self.tokens, lexicon.anchor_words)
+        self.lowered = [t[2].lower() for t in self.tokens]
+        self.token_ends = [t[1] for t in self.tokens]
+        self.anchors = _anchor_spans(self.tokens, self.lowered, lexicon.anchor_words)
         self.speaker: Holder | None = None
 
     # -- small lookups
     def token_index_before(self, pos: int) -> int:
-        index = len(self.tokens) - 1
-        while index >= 0 and self.tokens[index][1] > pos:
-            index -= 1
-        return index
+        """The index of the last token that ends at or before ``pos`` (-1 when none)."""
+        return bisect_right(self.token_ends, pos) - 1
 
     def mention_at(self, pos: int) -> Mention | None:
         for mention in self.mentions:
@@ -384,13 +442,13 @@ class SentenceView:
         (used for the country in "X said Tehran will ...").
         """
         index = self.token_index_before(pos)
-        infinitive = index >= 0 and self.tokens[index][2].lower() == "to" or (
+        infinitive = index >= 0 and self.lowered[index] == "to" or (
             index > 0 and self.tokens[index][2] in _QUOTE_CHARS
-            and self.tokens[index - 1][2].lower() == "to")
+            and self.lowered[index - 1] == "to")
         we_said = False
         while index >= 0 and self.tokens[index][0] >= low:
             start, _, word = self.tokens[index]
-            lower = word.lower()
+            lower = self.lowered[index]
             mention = self.mention_at(start)
             if mention is not None:
                 if infinitive and self.directive_before(mention.start):
@@ -553,9 +611,9 @@ def _quote_regions(texts: list[str]) -> list[list[tuple[int, int]]]:
     return regions
 
 
-def _channel_matches(text: str, lexicon: Lexicon, triggers=None) -> list[tuple]:
+def _channel_matches(text: str, lexicon: Lexicon, indexes) -> list[tuple]:
     return [(start, end, lexicon.channels[i][2], lexicon.channels[i][3], words)
-            for start, end, i, words in _find_all(text, lexicon.channels, triggers)]
+            for start, end, i, words in _find_all(text, lexicon.channels, indexes)]
 
 
 def _nearest_channel(matches, cue_start: int, cue_end: int, local: bool = True):
@@ -569,12 +627,14 @@ def _nearest_channel(matches, cue_start: int, cue_end: int, local: bool = True):
     return best
 
 
-def _target_in_reach(topic, scope, position, sentences, lexicon) -> bool:
-    """Whether a target word of ``topic`` is where the cue's ``target`` scope says."""
-    target = lexicon.targets.get(topic)
-    if scope == "self" or target is None:
+def _target_in_reach(topic, scope, position, sentences, has_target) -> bool:
+    """Whether a target word of ``topic`` is where the cue's ``target`` scope says.
+
+    ``has_target(topic, position)``: whether that sentence has a target word of the topic.
+    """
+    if scope == "self":
         return True
-    if target.search(sentences[position][1]):
+    if has_target(topic, position):
         return True
     if scope != "context":
         return False
@@ -582,12 +642,12 @@ def _target_in_reach(topic, scope, position, sentences, lexicon) -> bool:
     other = position - 1
     while other >= 0 and (position - other <= CONTEXT_SENTENCES
                           or sentences[other][2] == paragraph):
-        if target.search(sentences[other][1]):
+        if has_target(topic, other):
             return True
         other -= 1
     other = position + 1
     while other < len(sentences) and sentences[other][2] == paragraph:
-        if target.search(sentences[other][1]):
+        if has_target(topic, other):
             return True
         other += 1
     return False
@@ -641,15 +701,49 @@ class ArticleView:
                 for position, spans in zip(positions, _quote_regions(texts), strict=True):
                     self.quote_spans[position] = spans
         self._channels: dict[int, list] = {}
-        whole = "\n".join(row[1] for row in sentence_rows)
-        self.cue_triggers = _present_triggers(whole, lexicon.cues)
-        self.channel_triggers = _present_triggers(whole, lexicon.channels)
+        self._runs: dict[int, tuple] = {}
+        self._people: dict[int, Holder | None] = {}
+        self._targets: dict[tuple, bool] = {}
 
     def channels(self, position: int) -> list:
         if position not in self._channels:
             self._channels[position] = _channel_matches(
-                self.rows[position][1], self.lexicon, self.channel_triggers)
+                self.rows[position][1], self.lexicon, self.patterns_to_run(position)[1])
         return self._channels[position]
+
+    def has_target(self, topic: str, position: int) -> bool:
+        """Whether the sentence has a target word of ``topic`` (true without a target list)."""
+        key = (topic, position)
+        if key not in self._targets:
+            target = self.lexicon.targets.get(topic)
+            self._targets[key] = target is None or bool(target.search(self.rows[position][1]))
+        return self._targets[key]
+
+    def target_in_reach(self, topic: str, scope: str, position: int) -> bool:
+        return _target_in_reach(topic, scope, position, self.rows, self.has_target)
+
+    def patterns_to_run(self, position: int) -> tuple[tuple, tuple]:
+        if position not in self._runs:
+            self._runs[position] = _patterns_to_run(self.rows[position][1].lower(), self.lexicon)
+        return self._runs[position]
+
+    def person_before(self, position: int) -> Holder | None:
+        """The last person named as a subject in the sentences before ``position``."""
+        for earlier in range(position - 1, -1, -1):
+            if earlier not in self._people:
+                self._people[earlier] = self._subject_person(earlier)
+            if self._people[earlier] is not None:
+                return self._people[earlier]
+        return None
+
+    def _subject_person(self, position: int) -> Holder | None:
+        """The last person mention of a sentence that is not an object."""
+        sentence_idx, text = self.rows[position][:2]
+        for mention in reversed(self.mentions.get(sentence_idx, [])):
+            if (self.kinds.get(mention.actor_id, "person") == "person"
+                    and not _object_like(text, mention.start)):
+                return Holder(mention.actor_id, mention.surface, "pronoun")
+        return None
 
     def quote_speaker(self, position: int) -> Holder | None:
         """The speaker of the quote open in this sentence: the quotes table, else the words
@@ -718,12 +812,16 @@ def article_stances(article_id, published, sentence_rows, mention_rows, quote_ro
     lexicon = load_lexicon()
     article = ArticleView(sentence_rows, mention_rows, quote_rows, kinds, lexicon)
     records: dict[tuple, dict] = {}
-    last_person: Holder | None = None
     for position, (sentence_idx, text, paragraph_idx, is_heading) in enumerate(sentence_rows):
-        mentions = article.mentions.get(sentence_idx, [])
-        matches = [] if is_heading else _cue_matches(text, lexicon, article.cue_triggers)
+        if is_heading:
+            continue
+        indexes = article.patterns_to_run(position)[0]
+        if not indexes:
+            continue
+        matches = _cue_matches(text, lexicon, indexes)
         if matches:
-            view = SentenceView(text, mentions, lexicon, kinds, last_person)
+            mentions = article.mentions.get(sentence_idx, [])
+            view = SentenceView(text, mentions, lexicon, kinds, article.person_before(position))
             for match in matches:
                 for record in _cue_records(match, view, position, article):
                     key = (sentence_idx, record["actor_id"],
@@ -737,11 +835,6 @@ def article_stances(article_id, published, sentence_rows, mention_rows, quote_ro
                                   sentence_idx=sentence_idx, paragraph_idx=paragraph_idx,
                                   evidence=text)
                     records[key] = record
-        for mention in reversed(mentions):
-            if (kinds.get(mention.actor_id, "person") == "person"
-                    and not _object_like(text, mention.start)):
-                last_person = Holder(mention.actor_id, mention.surface, "pronoun")
-                break
     return list(records.values())
 
 
@@ -752,6 +845,10 @@ def _cue_records(match, view: SentenceView, position: int, article: ArticleView)
                   None)
     prefix = _clause_prefix(view.text, region[0] if region else 0, start)
     if lexicon.condition.search(prefix):
+        return []
+    readings = [(topic, stance) for topic, stance, scope in lexicon.cues[index][2]
+                if article.target_in_reach(topic, scope, position)]
+    if not readings:
         return []
     negated = _negated(_NEGATION_SCOPE.split(prefix)[-1], lexicon)
     speaker = article.quote_speaker(position) if region else None
@@ -765,9 +862,7 @@ def _cue_records(match, view: SentenceView, position: int, article: ArticleView)
         holder, region, start, end, position,
         _quote_range(article.quote_rows, article.rows[position][0]))
     out = []
-    for topic, stance, scope in lexicon.cues[index][2]:
-        if not _target_in_reach(topic, scope, position, article.rows, lexicon):
-            continue
+    for topic, stance in readings:
         if negated and stance != "neutral":
             stance = "against" if stance == "favor" else "favor"
         out.append({
