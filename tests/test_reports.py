@@ -90,3 +90,30 @@ def test_runner_rejects_a_missing_folder_and_an_unknown_notebook(tmp_path):
     result = run_runner("--seeds", str(SEEDS), "--out", str(tmp_path / "out"),
                         "--only", "99_nothing")
     assert result.returncode == 2 and "No notebook named 99_nothing" in result.stderr
+
+
+def run_notebook_with(tmp_path, name: str, **parameters) -> str:
+    """Execute one notebook with papermill and the given parameters; return the error line."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    parameters = {"seeds_dir": str(SEEDS), "output_dir": str(tmp_path / "out"), **parameters}
+    try:
+        papermill.execute_notebook(
+            str(REPO / "notebooks" / f"{name}.ipynb"), str(tmp_path / f"{name}.ipynb"),
+            parameters=parameters, kernel_name="iran-news", progress_bar=False,
+            cwd=str(REPO / "notebooks"),
+        )
+    except PapermillExecutionError as exc:
+        return f"{exc.ename}: {exc.evalue}"
+    return ""
+
+
+def test_bad_notebook_parameters_get_one_plain_sentence(tmp_path):
+    assert run_notebook_with(tmp_path, "04_stance", topics=["peace_talks"]) == (
+        "ParameterError: Parameter topics: peace_talks not configured; "
+        "helpers/data/stance_cues.csv has war_with_israel, talks_with_us.")
+    assert run_notebook_with(tmp_path, "05_timeline", date_from="2024-13-01") == (
+        "ParameterError: Parameter date_from: '2024-13-01' is not a calendar date.")
+    assert run_notebook_with(tmp_path, "01_corpus", seeds_dir=str(tmp_path / "nope")) == (
+        f"ParameterError: Parameter seeds_dir: the folder {tmp_path / 'nope'} does not exist.")
