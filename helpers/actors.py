@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import itemgetter
 
 import pandas as pd
 
@@ -56,6 +57,11 @@ _CAPITAL_RUN = re.compile(
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.I)
 _VOWELS = str.maketrans({"e": "i", "y": "i", "o": "u"})
 _YEAR_OLD = re.compile(r"\d+-year-old")
+_CHUNK = re.compile(r"\S+")
+_NAME_SEPARATOR = re.compile(r"\s*(,|\()\s*|\s+")
+_HONORIFIC = re.compile(r"([A-Z][a-z]+)\.?\s+")
+_CAPITALISED_WORDS = re.compile(r"([A-Z][a-z\-'\u2019]+)(\s+[A-Z][a-z\-'\u2019]+)?")
+_OF_QUALIFIER = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z]\w*)?)")
 
 
 # ---------------------------------------------------------------- transliteration key
@@ -80,10 +86,10 @@ def translit_key(text: str) -> str:
     return "".join(_word_key(part) for part in re.split(r"[\s\-]+", text) if part)
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """Word tokens (start, end, text) with a possessive 's taken off."""
+def _tokens(text: str, start: int = 0, stop: int | None = None) -> list[tuple[int, int, str]]:
+    """Word tokens (start, end, text) of text[start:stop] with a possessive 's taken off."""
     out = []
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(text, start, len(text) if stop is None else stop):
         word, end = m.group(), m.end()
         if len(word) > 2 and word[-1] in "sS" and word[-2] in "'\u2019":
             word, end = word[:-2], end - 2
@@ -142,6 +148,9 @@ class Matcher:
     title_forms: list[tuple[re.Pattern, list[_Title]]]
     qualifiers: dict[str, str]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    title_candidates: re.Pattern | None = None
+    key_prefixes: frozenset[str] = frozenset()
+    form_title_rows: dict[str, list[_Title]] = field(default_factory=dict)
 
 
 def _date_or_none(text: str) -> date | None:
@@ -211,6 +220,17 @@ def matcher() -> Matcher:
     branches = "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in sorted(by_letter.items()))
     title_regex = re.compile(r"\b(?:" + branches + r")\b(?![-\u2013]\w)", re.I)
     title_forms = [(re.compile(form, re.I), forms[form]) for form in ordered]
+    first_words = [re.match(r"[a-z]+(?![?*+{])", form) for form in ordered]
+    title_candidates = None
+    if all(first_words):  # every form starts with plain letters
+        words_alt = "|".join(sorted({w.group() for w in first_words}))
+        title_candidates = re.compile(f" (?:{words_alt})".encode())
+    # what _title_rows finds for each form's own text (most titles are written as a form)
+    form_title_rows = {}
+    for form in ordered:
+        rows = next((rows for regex, rows in title_forms if regex.fullmatch(form)), None)
+        if rows is not None:
+            form_title_rows[form] = rows
     qualifiers = {row["qualifier"]: row["context"] for row in _read_csv("title_qualifiers.csv")}
     return Matcher(
         actors,
@@ -222,6 +242,9 @@ def matcher() -> Matcher:
         title_forms,
         qualifiers,
         name_words(),
+        title_candidates,
+        frozenset(key[:k] for key in by_key for k in range(len(key) + 1)),
+        form_title_rows,
     )
 
 
@@ -238,12 +261,12 @@ def _name_matches(text: str, m: Matcher) -> list[list]:
             end = len(words)
             if end > 2 and words[-1] in "sS" and words[-2] in "'\u2019":
                 end -= 2
-            hit = _lookup(text, base, base + end, translit_key(words[:end]), 1, m)
+            key = translit_key(words[:end])
+            hit = _lookup(text, base, base + end, key, 1, m) if key in m.by_key else None
             if hit:
                 found.append(hit)
             continue
-        toks = [(base + a, base + b, w) for a, b, w in _tokens(words)]
-        found.extend(_run_matches(text, toks, m))
+        found.extend(_run_matches(text, _tokens(text, base, run.end()), m))
     return found
 
 
@@ -260,21 +283,33 @@ def _lookup(text: str, start: int, end: int, key: str, n_tokens: int, m: Matcher
 
 
 def _run_matches(text: str, toks: list[tuple[int, int, str]], m: Matcher) -> list[list]:
-    """Longest register names, left to right, in a run of capitalised words."""
+    """Longest register names, left to right, in a run of capitalised words.
+
+    A name starting at a token spans tokens joined by single spaces, ends on a capitalised
+    one and has a register key. The keys of longer spans extend those of shorter ones, so
+    once a span's key begins no register key, no longer span can match and the search
+    stops; the spans left are tried longest first.
+    """
     keys = [translit_key(t[2]) for t in toks]
-    capital = [t[2][:1].isupper() for t in toks]
-    joined = [text[toks[k][1] : toks[k + 1][0]] == " " for k in range(len(toks) - 1)]
     found = []
     i, n = 0, len(toks)
     while i < n:
         hit = None
-        if capital[i]:
-            for length in range(min(m.max_tokens, n - i), 0, -1):
-                j = i + length - 1
-                if capital[j] and all(joined[i:j]):
-                    hit = _lookup(text, toks[i][0], toks[j][1], "".join(keys[i : j + 1]), length, m)
-                    if hit:
-                        break
+        if toks[i][2][:1].isupper():
+            spans = []
+            key = ""
+            for j in range(i, min(i + m.max_tokens, n)):
+                if j > i and text[toks[j - 1][1] : toks[j][0]] != " ":
+                    break
+                key += keys[j]
+                if key not in m.key_prefixes:
+                    break
+                if key in m.by_key and toks[j][2][:1].isupper():
+                    spans.append((j, key))
+            for j, key in reversed(spans):
+                hit = _lookup(text, toks[i][0], toks[j][1], key, j - i + 1, m)
+                if hit:
+                    break
         if hit:
             found.append(hit)
             i += hit[4]
@@ -292,7 +327,7 @@ def _lookback(text: str, start: int, names: list[list], m: Matcher) -> tuple[str
     status is ``ok``, ``blocked`` (indefinite, former, deputy ...) or ``unknown`` (a
     capitalised qualifier that is not in the qualifier list).
     """
-    chunks = [(c.start(), c.group()) for c in re.finditer(r"\S+", text[:start])]
+    chunks = [(c.start(), c.group()) for c in _CHUNK.finditer(text, 0, start)]
     words = m.words
     span_start = start
     idx = len(chunks) - 1
@@ -329,22 +364,21 @@ def _lookback(text: str, start: int, names: list[list], m: Matcher) -> tuple[str
 
 def _name_follows(text: str, end: int, names: list[list], m: Matcher) -> bool:
     """Whether the title is followed by a name (its holder's, or someone unregistered)."""
-    rest = text[end:]
-    sep = re.match(r"\s*(,|\()\s*|\s+", rest)
+    sep = _NAME_SEPARATOR.match(text, end)
     if not sep:
         return False
-    pos = end + sep.end()
+    pos = sep.end()
     loose = sep.group(1) is not None
     while True:
-        honor = re.match(r"([A-Z][a-z]+)\.?\s+", text[pos:])
+        honor = _HONORIFIC.match(text, pos)
         if honor and honor.group(1) in m.words.get("honorific", ()):
-            pos += honor.end()
+            pos = honor.end()
         else:
             break
     for n in names:
         if n[0] == pos:
             return not loose or m.actors[n[2]]["kind"] == "person" or sep.group(1) == "("
-    caps = re.match(r"([A-Z][a-z\-'\u2019]+)(\s+[A-Z][a-z\-'\u2019]+)?", text[pos:])
+    caps = _CAPITALISED_WORDS.match(text, pos)
     if not caps or caps.group(1) in m.words["stop"]:
         return False
     return not loose or caps.group(2) is not None
@@ -379,7 +413,7 @@ def _title_matches(text: str, names: list[list], m: Matcher, when: date | None) 
     mention, and the title mention starts after it.
     """
     found = []
-    for hit in m.title_regex.finditer(text):
+    for hit in _title_hits(text, m):
         s, e = hit.span()
         if any(n[0] < e and s < n[1] for n in names) or _name_follows(text, e, names, m):
             continue
@@ -388,15 +422,60 @@ def _title_matches(text: str, names: list[list], m: Matcher, when: date | None) 
             continue
         explicit = span_start < s and _qualifier_before(text, span_start, s, m)
         span_start = max([span_start, *[n[1] + 1 for n in names if span_start <= n[0] < s]])
-        post = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z]\w*)?)", text[e:])
+        post = _OF_QUALIFIER.match(text, e)
         if post and post.group(1) in m.qualifiers:
-            context, explicit, e = m.qualifiers[post.group(1)], True, e + post.end()
-        low_title = hit.group().lower()
-        rows = next(rows for regex, rows in m.title_forms if regex.fullmatch(low_title))
+            context, explicit, e = m.qualifiers[post.group(1)], True, post.end()
+        rows = _title_rows(hit.group().lower(), m)
         actor = _resolve_title(rows, context, explicit, when)
         if actor:
             found.append([min(span_start, s), e, actor, "title", 0])
     return found
+
+
+# Byte table: ASCII letters in lower case, digits and "_" kept, every other byte a space.
+_LOWER_WORD_BYTES = bytes(
+    ord(chr(c).lower()) if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256)
+)
+
+
+def _has_case_fold(text: str) -> bool:
+    """Whether the text holds a character other than an ASCII letter's two cases that
+    re.IGNORECASE lets match an ASCII letter: dotted and dotless I, long s, Kelvin sign."""
+    return "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
+
+
+def _title_hits(text: str, m: Matcher) -> list[re.Match]:
+    """The matches of ``m.title_regex`` in the text, as ``finditer`` gives them, found faster.
+
+    The regex is tried only where a cheap byte scan sees the first word of a title form: the
+    text as lower-case ASCII bytes (any other character one "?") with every non-word byte
+    a space, behind one added space. A title match starts after a non-word character or at
+    the start, with a form's first letters in either case, so each match start is such a
+    candidate, unless the text holds one of the few other characters that IGNORECASE lets
+    match an ASCII letter (then the regex scans the text itself). Candidates are taken left
+    to right, skipping those inside the last match, exactly as ``finditer`` does.
+    """
+    if m.title_candidates is None or (not text.isascii() and _has_case_fold(text)):
+        return list(m.title_regex.finditer(text))
+    words = b" " + text.encode("ascii", "replace").translate(_LOWER_WORD_BYTES)
+    out = []
+    pos = 0
+    for candidate in m.title_candidates.finditer(words):
+        start = candidate.start()  # the added space shifts offsets by one
+        if start >= pos:
+            hit = m.title_regex.match(text, start)
+            if hit:
+                out.append(hit)
+                pos = hit.end()
+    return out
+
+
+def _title_rows(low_title: str, m: Matcher) -> list[_Title]:
+    """The titles of the first form (longest first) that the lower-cased title matches."""
+    rows = m.form_title_rows.get(low_title)
+    if rows is None:
+        rows = next(rows for regex, rows in m.title_forms if regex.fullmatch(low_title))
+    return rows
 
 
 def _qualifier_before(text: str, start: int, end: int, m: Matcher) -> bool:
@@ -426,7 +505,8 @@ def sentence_mentions(
             if owner and owner != n[2]:
                 n[2] = owner
     titles = _title_matches(text, names, m, when)
-    result = sorted(names + titles, key=lambda x: (x[0], x[1]))
+    # names come left to right without overlaps, so they need sorting only with titles
+    result = sorted(names + titles, key=itemgetter(0, 1)) if titles else names
     merged = []
     for item in result:
         prev = merged[-1] if merged else None

@@ -18,12 +18,14 @@ Reporting verbs are read from ``helpers/data/speech_verbs.csv``.
 
 from __future__ import annotations
 
-import bisect
 import csv
 import io
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
+from operator import attrgetter, itemgetter
 
 import pandas as pd
 
@@ -45,15 +47,23 @@ CONTINUATION_CUE = "(continues)"
 MAX_SUBJECT_WORDS = 8
 MAX_HEAD_WORDS = 6
 MAX_CONNECTOR_CHARS = 90
+_KEY_BASE = 100000  # see _key
 
 _PRONOUNS = {"he", "she", "they"}
+_ADVERB_WORDS = (
+    "has have had is was were are will would did does do been also further then even "
+    "once again later already still now today yesterday himself herself themselves itself"
+).split()
+_WEEKDAYS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
+_PERIODS = ("week", "month", "year")
 _ADVERB = (
-    r"(?:has|have|had|is|was|were|are|will|would|did|does|do|been|also|further|then|even|"
-    r"once|again|later|already|still|now|today|yesterday|himself|herself|themselves|itself|"
-    r"[a-z]+ly|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:last|this|earlier\s+this)\s+"
-    r"(?:week|month|year))"
+    rf"(?:{'|'.join(_ADVERB_WORDS)}|[a-z]+ly|on\s+(?:{'|'.join(_WEEKDAYS)})day|"
+    rf"(?:last|this|earlier\s+this)\s+(?:{'|'.join(_PERIODS)}))"
 )
+_MAX_ADVERB_WORDS = 3  # "earlier this week"
 _TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERB})+\s*$")
+# The words an _ADVERB alternative can end with (besides [a-z]+ly)
+_LAST_ADVERB_WORDS = frozenset([*_ADVERB_WORDS, *(d + "day" for d in _WEEKDAYS), *_PERIODS])
 _LEADING_CONNECTORS = re.compile(
     r"^(?:however|and|but|so|yet|then|meanwhile|even\s+though|though|although|while|when|"
     r"as|because|since|if|after|before|instead|also)\b\s*",
@@ -63,23 +73,23 @@ _REPORT_WORDS = r"(?:report|reports|article|story|investigation|analysis|stateme
 _PREPOSITIONS = frozenset("to of for with by from at in on near close about against among".split())
 _RELATIVE = re.compile(r",?\s+(?:who|which|whose)\b.*$", re.S)
 _LABEL = re.compile(r"^([^:]{1,60}):\s+")
-_SPACES = re.compile(r"\s+")
+_LETTERS = re.compile(r"[A-Za-z]+")
 _HEAD_TAIL = re.compile(r"\s*(?:\([^)]*\)|himself|herself|itself)\s*$")
 _REPORTED_AFTER = re.compile(rf"(?:\s*\([^)]*\))?\s+{_REPORT_WORDS}\b", re.I)
 _REPORT_BY = re.compile(rf"\b{_REPORT_WORDS}\s+by\s+(?:the\s+)?$", re.I)
 _PARTICIPLE_PART = re.compile(r"\s*[a-z]+ing\b")
-_REPEATED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.I)
+_REPEATED_WORD = re.compile(r"\b(\w++)\s+\1\b", re.I)  # possessive: \s+ must follow a whole word
 _THAT = re.compile(r"\s*(?:that\b|[:;,])?\s*")
 _THE = re.compile(r"(?:The\s+)?")
 _CONNECTOR_GAP = re.compile(
     rf"\s*(?:[^\u201c\u201d\"]{{0,{MAX_CONNECTOR_CHARS}}}?\bthat\s*|[,:;]\s*|)"
 )
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<spk>[^,;\u201c\u201d\"]{1,80}?)\s+as\s+saying\s*[:,]?\s*$")
-_VIA_WORDS = ("according", "said", "say", "reported", "added", "told")
+_VIA_WORDS = ("said", "according", "told", "added", "reported", "say")  # the commonest first
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:while|whereas)\b)")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cue:
     start: int
     end: int
@@ -121,9 +131,44 @@ def _cue_regex() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _cue_candidate_regex() -> re.Pattern:
+    """A space before what looks like a reporting verb, in the byte form of ``_cue_matches``."""
+    trie = _trie_pattern([*speech_verbs(), "According to"]).encode()
+    return re.compile(b" (?=" + trie + rb"\b)")
+
+
+# Byte table: ASCII letters, digits and "_" kept, every other byte a space.
+_WORD_BYTES = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
+
+
+def _cue_matches(text: str) -> list[re.Match]:
+    """The matches of ``_cue_regex()`` in the text, as ``finditer`` gives them, found faster.
+
+    The regex is tried only where a cheap byte scan sees a candidate: the text as ASCII
+    bytes (any other character one "?") with every non-word byte a space, behind one added
+    space. A match of the regex starts after a non-word character or at the start and its
+    words are ASCII letters separated by white space, so each match start is such a
+    candidate; the candidates are taken left to right, skipping those inside the last
+    match, exactly as ``finditer`` does.
+    """
+    regex = _cue_regex()
+    words = b" " + text.encode("ascii", "replace").translate(_WORD_BYTES)
+    out = []
+    pos = 0
+    for candidate in _cue_candidate_regex().finditer(words):
+        start = candidate.start()  # the added space shifts offsets by one
+        if start >= pos:
+            m = regex.match(text, start)
+            if m:
+                out.append(m)
+                pos = m.end()
+    return out
+
+
+@lru_cache(maxsize=1)
 def _post_regexes() -> tuple[re.Pattern, re.Pattern]:
     finite = [f for f, k in speech_verbs().items() if k == "finite" and " " not in f]
-    alt = "|".join(sorted(finite, key=len, reverse=True))
+    alt = _trie_pattern(finite)  # one word at most can match before \b or \s, as in a plain list
     inverted = re.compile(rf"^\s*,?\s*(?P<cue>{alt})\s+(?P<spk>[^,.;:\u201c\u201d\"]+)")
     normal = re.compile(
         rf"^\s*,?\s*(?P<spk>[^\u201c\u201d\";!?]{{1,160}}?)(?:\s+{_ADVERB})*\s+(?P<cue>{alt})\b"
@@ -142,6 +187,8 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int]]:
     still open at the end of the paragraph ends there.
     """
     spans = []
+    if '"' not in text and "\u201c" not in text and "\u201d" not in text:
+        return spans
     open_at = None
     for m in _QUOTE_MARK.finditer(text):
         i, ch = m.start(), m.group()
@@ -165,37 +212,86 @@ def _inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e, _, _ in spans)
 
 
-class _Paragraph:
-    """One paragraph: joined text, sentence offsets, mentions and quote spans."""
+def _cues(text: str, quotes: list[tuple[int, int, int, int]]) -> list[_Cue]:
+    """Reporting-verb forms in the text, outside the quote spans."""
+    matches = _cue_matches(text)
+    if quotes:
+        matches = [m for m in matches if not _inside(m.start(), quotes)]
+    return [_Cue(m.start(), m.end(), *_cue_form(m.group())) for m in matches]
 
-    def __init__(self, sentences: list[tuple[int, str]], mentions: list[tuple]):
-        parts, self.starts, self.idx = [], [], []
+
+@lru_cache(maxsize=1024)
+def _cue_form(surface: str) -> tuple[str, str]:
+    """(form, kind) of a matched reporting verb: lower case, single spaces."""
+    form = " ".join(surface.lower().split())
+    return form, speech_verbs()[form]
+
+
+def _may_quote(text: str, quotes: list, cues: list) -> bool:
+    """Whether a paragraph can yield a quote row at all (a cheap, exact prefilter).
+
+    Every record comes from a quote span (direct quotes), a cue (reported speech) or a
+    trailing attribution found by ``_trailing_via``, which needs a comma and one of
+    ``_VIA_WORDS`` in the text. A paragraph with none of the three gives no record, and a
+    paragraph without records changes nothing else (the running "last speaker" is only
+    updated while its records are written), so skipping it cannot change the result.
+    """
+    return bool(quotes or cues) or _may_via(text)
+
+
+def _via_possible(par: _Paragraph) -> bool:
+    """``_may_via`` of the paragraph's text, worked out once when first needed."""
+    if par.via_possible is None:
+        par.via_possible = _may_via(par.text)
+    return par.via_possible
+
+
+def _may_via(text: str) -> bool:
+    """Whether a trailing attribution (``_TRAILING_VIA``) can be in the text at all."""
+    if "," in text:
+        for word in _VIA_WORDS:
+            if word in text:
+                return True
+    return False
+
+
+class _Paragraph:
+    """One paragraph: joined text, sentence offsets, mentions and quote spans.
+
+    ``mentions`` holds the article's mention tuples by sentence_idx; the paragraph keeps
+    its own as (start, end, actor_id) offsets into its text, sorted.
+    """
+
+    def __init__(
+        self,
+        sentences: list[tuple[int, str]],
+        mentions: dict[int, list[tuple]],
+        text: str,
+        quotes: list[tuple[int, int, int, int]],
+        cues: list[_Cue],
+    ):
+        self.starts, self.ends, self.idx = [], [], []
         pos = 0
-        for sentence_idx, text in sentences:
+        for sentence_idx, sentence in sentences:
             self.starts.append(pos)
             self.idx.append(sentence_idx)
-            parts.append(text)
-            pos += len(text) + 1
-        self.text = " ".join(parts)
-        self.ends = [s + len(t) for s, (_, t) in zip(self.starts, sentences, strict=True)]
+            pos += len(sentence)
+            self.ends.append(pos)
+            pos += 1
+        self.text = text
         offset = dict(zip(self.idx, self.starts, strict=True))
         self.mentions = sorted(
-            (offset[s] + a, offset[s] + b, actor) for s, actor, a, b in mentions if s in offset
+            (start + a, start + b, actor)
+            for k, start in offset.items()
+            for _, actor, a, b in mentions.get(k, ())
         )
-        self.quotes = quote_spans(self.text)
-        self.cues = [
-            _Cue(
-                m.start(),
-                m.end(),
-                _SPACES.sub(" ", m.group().lower()),
-                speech_verbs()[_SPACES.sub(" ", m.group().lower())],
-            )
-            for m in _cue_regex().finditer(self.text)
-            if not _inside(m.start(), self.quotes)
-        ]
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.quotes = quotes
+        self.cues = cues
+        self.via_possible: bool | None = None  # see _via_possible
 
     def sentence_of(self, pos: int) -> int:
-        return max(bisect.bisect_right(self.starts, pos) - 1, 0)
+        return bisect_right(self.starts, pos) - 1 if pos >= 0 else 0
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         k = self.sentence_of(pos)
@@ -208,7 +304,7 @@ class _Paragraph:
 def _speaker(par: _Paragraph, start: int, end: int) -> tuple[str, str]:
     """(speaker_id, description) for the speaker phrase text[start:end]."""
     phrase = par.text[start:end]
-    cut = _RELATIVE.search(phrase)
+    cut = _RELATIVE.search(phrase) if "wh" in phrase else None
     if cut:
         end = start + cut.start()
         phrase = par.text[start:end]
@@ -218,71 +314,172 @@ def _speaker(par: _Paragraph, start: int, end: int) -> tuple[str, str]:
     for part in phrase.split(","):
         parts.append((pos, pos + len(part)))
         pos += len(part) + 1
-    for a, b in parts:
-        head_end = a + len(_HEAD_TAIL.sub("", par.text[a:b].rstrip()))
-        for m_start, m_end, actor in par.mentions:
+    first = bisect_left(par.mention_starts, start)
+    last = bisect_right(par.mention_starts, end, first)
+    inside = [m for m in par.mentions[first:last] if m[1] <= end]
+    for a, b in parts if inside else ():
+        head_end = None
+        for m_start, m_end, actor in inside:
             if not (a <= m_start and m_end <= b):
                 continue
-            reported = _REPORTED_AFTER.match(par.text, m_end, b)
-            if (m_end < head_end and not reported) or par.text[m_end : m_end + 2] in (
-                "'s",
-                "\u2019s",
-            ):
+            if head_end is None:
+                head = par.text[a:b].rstrip()
+                if head.endswith((")", "self")):  # what _HEAD_TAIL can take off
+                    head = _HEAD_TAIL.sub("", head)
+                head_end = a + len(head)
+            if (m_end < head_end and not _REPORTED_AFTER.match(par.text, m_end, b)) or par.text[
+                m_end : m_end + 2
+            ] in ("'s", "\u2019s"):
                 continue
-            before_text = par.text[a:m_start]
-            report_by = _REPORT_BY.search(before_text)
-            before = {w.lower() for w in re.findall(r"[A-Za-z]+", before_text)}
-            if before & _PREPOSITIONS and not report_by:
-                continue
+            if m_start > a:  # words before the mention: none may be a preposition
+                before_text = par.text[a:m_start]
+                before = (w.lower() for w in _LETTERS.findall(before_text))
+                if not _PREPOSITIONS.isdisjoint(before) and not _REPORT_BY.search(before_text):
+                    continue
             speaker_id = actor
             break
         if speaker_id:
             break
-    kept = [par.text[a:b].strip() for a, b in parts if not _PARTICIPLE_PART.match(par.text, a, b)]
-    description = ", ".join(k for k in kept if k)
-    description = _REPEATED_WORD.sub(r"\1", description)
-    description = _LEADING_CONNECTORS.sub("", description).strip()
-    return speaker_id, description
+    kept = [
+        par.text[a:b].strip()
+        for a, b in parts
+        if par.text.find("ing", a, b) < 0 or not _PARTICIPLE_PART.match(par.text, a, b)
+    ]
+    description = kept[0] if len(kept) == 1 else ", ".join(k for k in kept if k)
+    if len(description.split(None, 1)) > 1:  # a repeated word needs two words
+        description = _REPEATED_WORD.sub(_first_group, description)
+    lead = _leading_connector(description)
+    if lead:
+        description = description[lead.end() :]
+    return speaker_id, description.strip()
+
+
+def _connects(gap: str) -> bool:
+    """Whether the words between a cue and a quote connect them (``_CONNECTOR_GAP``).
+
+    The first branch needs the gap to end with "that" (and white space); otherwise only the
+    last two can match: white space around at most one of ",:;" (``str.strip`` removes
+    what ``\\s`` matches).
+    """
+    if gap.rstrip().endswith("that"):
+        return _CONNECTOR_GAP.fullmatch(gap) is not None
+    return gap.strip() in ("", ",", ":", ";")
+
+
+# What can start a _LEADING_CONNECTORS match: the connectors' first letters in either case,
+# and the characters IGNORECASE also lets match "s" and "i" (long s, dotless and dotted I)
+_CONNECTOR_STARTS = frozenset("abehimstwyABEHIMSTWY\u017f\u0131\u0130")
+
+
+def _leading_connector(text: str) -> re.Match | None:
+    """``_LEADING_CONNECTORS.match(text)``, skipped when the first character rules it out."""
+    return _LEADING_CONNECTORS.match(text) if text[:1] in _CONNECTOR_STARTS else None
+
+
+def _first_group(match: re.Match) -> str:
+    return match.group(1)
+
+
+def _without_relative(text: str) -> str:
+    """The text without a relative clause (", who ...")."""
+    return _RELATIVE.sub("", text) if "wh" in text else text
+
+
+def _ends_with_adverb(text: str) -> bool:
+    """Whether ``_TRAILING_ADVERBS`` can match: the text's last word must end an _ADVERB."""
+    last = text.rsplit(None, 1)[-1] if text else ""
+    if last in _LAST_ADVERB_WORDS:
+        return True
+    ascii_word = last.isascii() and last.isalpha() and last.islower()
+    return ascii_word and len(last) > 2 and last.endswith("ly")  # [a-z]+ly
+
+
+def _drop_trailing_adverbs(text: str) -> str:
+    """``_TRAILING_ADVERBS.sub("", text).rstrip()`` for a right-stripped text, from the right.
+
+    The match starts at the leftmost white-space run from which the rest of the text is all
+    adverbs. Runs are tried from the last one leftwards; an adverb spans at most
+    ``_MAX_ADVERB_WORDS`` words, so after that many failures in a row none further left
+    can succeed.
+    """
+    cut = None
+    misses = 0
+    head = text
+    while True:
+        parts = head.rsplit(None, 1)  # the head without its last word and the space before
+        if len(parts) == 2:
+            start = len(parts[0])
+        elif head[:1].isspace():
+            start = 0
+        else:
+            break
+        if _TRAILING_ADVERBS.match(text, start):
+            cut, misses = start, 0
+        else:
+            misses += 1
+            if misses == _MAX_ADVERB_WORDS:
+                break
+        if len(parts) < 2:
+            break
+        head = parts[0]
+    return text if cut is None else text[:cut].rstrip()
+
+
+def _label(text: str) -> re.Match | None:
+    """A short label opening the text ("Analysis: ..."); cheap when there is no colon."""
+    return _LABEL.match(text) if ":" in text[:61] else None
 
 
 def _subject_span(par: _Paragraph, floor: int, cue_start: int) -> tuple[int, int] | None:
     """The speaker phrase right before a reporting verb, or None when there is none."""
-    left = par.text[floor:cue_start]
-    stripped = _TRAILING_ADVERBS.sub("", left)
-    stripped = stripped.rstrip()
+    stripped = par.text[floor:cue_start].rstrip()
+    if _ends_with_adverb(stripped):
+        stripped = _drop_trailing_adverbs(stripped)
     if not stripped:
         return None
     appositive = stripped.endswith(",")
     body = stripped.rstrip(",").rstrip()
-    label = _LABEL.match(body)
-    base = floor + (label.end() if label else 0)
-    body = par.text[base : floor + len(body)]
-    parts = body.split(",")
-    if appositive and len(parts) < 2:
+    end = floor + len(body)
+    label = _label(body)
+    base = floor
+    if label:
+        base += label.end()
+        body = body[label.end() :]
+    commas = body.count(",")
+    if appositive and commas < 1:
         return None
     take = 2 if appositive else 1
-    phrase_start = base + len(",".join(parts[:-take])) + (1 if len(parts) > take else 0)
-    phrase = par.text[phrase_start : floor + len(stripped.rstrip(",").rstrip())]
-    lead = _LEADING_CONNECTORS.match(phrase.lstrip())
-    offset = len(phrase) - len(phrase.lstrip()) + (lead.end() if lead else 0)
+    phrase_start = base  # after the last comma, or the one before it for an appositive
+    if commas >= take:
+        cut = body.rfind(",")
+        if take == 2:
+            cut = body.rfind(",", 0, cut)
+        phrase_start += cut + 1
+    phrase = par.text[phrase_start:end]
+    unindented = phrase.lstrip()
+    lead = _leading_connector(unindented)
+    offset = len(phrase) - len(unindented) + (lead.end() if lead else 0)
     phrase_start += offset
     phrase = phrase[offset:]
     words = phrase.split()
-    if take == 1 and len(parts) > 1 and words and words[0].lower() in ("and", "or"):
+    if take == 1 and commas and words and words[0].lower() in ("and", "or"):
         return None
     if not words or words[-1].lower() in {"and", "or", "to", "that", "which", "who", "but"}:
         return None
-    head = _RELATIVE.sub("", phrase.split(",")[0]).split()
-    limit = MAX_HEAD_WORDS if take == 2 else MAX_SUBJECT_WORDS
-    if len(head) > limit or (take == 1 and len(_RELATIVE.sub("", phrase).split()) > limit):
-        return None
+    if take == 2:  # the head is the part before the appositive's comma
+        if len(_without_relative(phrase.split(",")[0]).split()) > MAX_HEAD_WORDS:
+            return None
+    else:  # the phrase starts after the last comma, so it is all head
+        head = _without_relative(phrase).split() if "wh" in phrase else words
+        if len(head) > MAX_SUBJECT_WORDS:
+            return None
     return phrase_start, phrase_start + len(phrase)
 
 
 # ---------------------------------------------------------------- records
 
 
-@dataclass
+@dataclass(slots=True)
 class _Record:
     pos: int
     end: int
@@ -299,7 +496,10 @@ def _post_attribution(par: _Paragraph, close: int):
     """Speaker phrase and cue right after a closing quote mark, in the same sentence."""
     _, sentence_end = par.sentence_bounds(close - 1)
     nxt = next((q[0] for q in par.quotes if q[0] >= close), len(par.text))
-    tail = par.text[close : min(sentence_end, nxt)]
+    tail_end = min(sentence_end, nxt)
+    if not any(close <= cue.start < tail_end for cue in par.cues):
+        return None  # both patterns need a reporting verb in the tail, i.e. a cue there
+    tail = par.text[close:tail_end]
     inverted, normal = _post_regexes()
     for regex in (inverted, normal):
         m = regex.match(tail)
@@ -330,12 +530,20 @@ def _main_subject(par: _Paragraph, clause_start: int, before: int):
 
 
 def _floor(par: _Paragraph, clause_start: int, pos: int) -> int:
+    if not par.quotes:
+        return clause_start
     ends = [e for s, e, _, _ in par.quotes if clause_start <= s and e <= pos]
     return max([clause_start, *ends])
 
 
 def _clauses(par: _Paragraph, k: int) -> list[tuple[int, int]]:
     start, end = par.starts[k], par.ends[k]
+    if (
+        par.text.find(";", start, end) < 0
+        and par.text.find("while", start, end) < 0
+        and par.text.find("whereas", start, end) < 0
+    ):
+        return [(start, end)]  # what _CLAUSE_BREAK needs is missing
     cuts = [start]
     for m in _CLAUSE_BREAK.finditer(par.text, start, end):
         if not _inside(m.start(), par.quotes):
@@ -344,27 +552,66 @@ def _clauses(par: _Paragraph, k: int) -> list[tuple[int, int]]:
     return [(bounds[i], bounds[i + 1]) for i in range(len(cuts))]
 
 
+def _contains(word: str):
+    return lambda text: word in text
+
+
+def _verb_ends(text: str) -> bool:
+    """A reporting verb ends the text, before at most a full stop and a line break."""
+    tail = text[-12:]
+    return "said" in tail or "say" in tail or "reported" in tail or "added" in tail
+
+
+def _told_ends(text: str) -> bool:
+    """Some "told" is followed by white space, a capital and at most 62 more characters."""
+    i = text.find("told")
+    while i >= 0:
+        rest = text[i + 4 :]
+        name = rest.lstrip()
+        if len(name) < len(rest) and len(name) <= 63 and "A" <= name[:1] <= "Z":
+            return True
+        i = text.find("told", i + 1)
+    return False
+
+
+# (a cheap test the text passes whenever the pattern matches, the pattern)
 _TRAILING_VIA = [
-    re.compile(
-        r",\s*according\s+to\s+(?P<via>[^,\u201c\u201d\"]+?(?:,\s*(?:who|which)\b[^\u201c\u201d\"]*?)?)[.]?$"
+    (
+        _contains("according"),
+        re.compile(
+            r",\s*according\s+to\s+"
+            r"(?P<via>[^,\u201c\u201d\"]+?(?:,\s*(?:who|which)\b[^\u201c\u201d\"]*?)?)[.]?$"
+        ),
     ),
-    re.compile(r",\s*said\s+(?P<via>[^,\u201c\u201d\"]+?)(?:,[^\u201c\u201d\"]*)?[.]?$"),
-    re.compile(r",\s*(?P<via>[^,\u201c\u201d\"]{2,80}?)\s+(?:said|say|says|reported|added)[.]?$"),
-    re.compile(
-        r",\s*(?P<via>[^,\u201c\u201d\"]{2,80}?)\s+told\s+[A-Z][^,\u201c\u201d\"]{1,60}?[.]?$"
+    (
+        _contains("said"),
+        re.compile(r",\s*said\s+(?P<via>[^,\u201c\u201d\"]+?)(?:,[^\u201c\u201d\"]*)?[.]?$"),
+    ),
+    (
+        _verb_ends,
+        re.compile(
+            r",\s*(?P<via>[^,\u201c\u201d\"]{2,80}?)\s+(?:said|say|says|reported|added)[.]?$"
+        ),
+    ),
+    (
+        _told_ends,
+        re.compile(
+            r",\s*(?P<via>[^,\u201c\u201d\"]{2,80}?)\s+told\s+[A-Z][^,\u201c\u201d\"]{1,60}?[.]?$"
+        ),
     ),
 ]
 
 
 def _trailing_via(par: _Paragraph, start: int, end: int) -> tuple[int, str]:
     """A closing attribution (", the sources told X." / ", according to X."): (cut, via)."""
-    text = par.text[start:end]
-    if not any(word in text for word in _VIA_WORDS):
+    if par.text.find(",", start, end) < 0 or not _via_possible(par):
         return end, ""
-    for regex in _TRAILING_VIA:
-        m = regex.search(text)
-        if m and not _inside(start + m.start(), par.quotes):
-            return start + m.start(), m.group("via").strip()
+    text = par.text[start:end]
+    for possible, regex in _TRAILING_VIA:
+        if possible(text):
+            m = regex.search(text)
+            if m and not _inside(start + m.start(), par.quotes):
+                return start + m.start(), m.group("via").strip()
     return end, ""
 
 
@@ -386,7 +633,11 @@ def _paragraph_records(par: _Paragraph) -> list[_Record]:
             continue
         s_start, _ = par.sentence_bounds(q_start)
         prev_end = max([s_start, *[e for s, e, _, _ in par.quotes if e <= q_start]])
-        quoted_as = _QUOTED_AS.search(par.text, prev_end, q_start)
+        quoted_as = (
+            _QUOTED_AS.search(par.text, prev_end, q_start)
+            if par.text.find("quoted", prev_end, q_start) >= 0
+            else None
+        )
         if quoted_as:
             span = (quoted_as.start("spk"), quoted_as.end("spk"))
             records.append(_Record(q_start, q_end, "direct", "quoted as saying", quote, span))
@@ -398,7 +649,7 @@ def _paragraph_records(par: _Paragraph) -> list[_Record]:
         if before:
             i, cue = before[-1]
             gap = par.text[cue.end : q_start]
-            if _CONNECTOR_GAP.fullmatch(gap):
+            if _connects(gap):
                 if cue.kind == "participle":
                     main = _main_subject(par, s_start, cue.start)
                     span = main[1] if main else None
@@ -415,8 +666,12 @@ def _paragraph_records(par: _Paragraph) -> list[_Record]:
                 _Record(q_start, q_end, "direct", CONTINUATION_CUE, quote, continuation=True)
             )
             direct_quotes.add(q_index)
-    # 2. reported speech, one record per clause
-    for k in range(len(par.starts)):
+    # 2. reported speech, one record per clause; without a cue, only a trailing attribution
+    # gives one, and that needs a comma in the sentence and a via word in the paragraph
+    with_cue = {bisect_right(par.starts, cue.start) - 1 for cue in par.cues}
+    for k, (start, end) in enumerate(zip(par.starts, par.ends, strict=True)):
+        if k not in with_cue and (par.text.find(",", start, end) < 0 or not _via_possible(par)):
+            continue
         for c_start, c_end in _clauses(par, k):
             record = _clause_record(par, c_start, c_end, used, cut_at.get(par.starts[k]))
             if record:
@@ -429,7 +684,7 @@ def _paragraph_records(par: _Paragraph) -> list[_Record]:
             continue
         quote = par.text[inner_start:inner_end].strip().rstrip(",").strip()
         records.append(_Record(q_start, q_end, "direct", "", quote, speaker_text=""))
-    return sorted(records, key=lambda r: r.pos)
+    return sorted(records, key=attrgetter("pos"))
 
 
 def _clause_record(
@@ -466,7 +721,7 @@ def _clause_record(
     if via and via_cut > c_start:
         via_start = par.text.find(via, via_cut)
         text = _clean(par.text[c_start:via_cut])
-        if len(text.split()) >= 3:
+        if _word_count(text) >= 3:
             cue_form = "according to" if "according" in par.text[via_cut:via_start] else "said"
             return _Record(
                 c_start, via_cut, "indirect", cue_form, text, (via_start, via_start + len(via))
@@ -493,13 +748,19 @@ def _complement_record(
         pre = par.text[sentence_start : span[0]].rstrip().rstrip(",")
         start = cue.end + 1
     text = _clean((pre + ", " if pre else "") + par.text[start:end])
-    if len(text.split()) < 3:
+    if _word_count(text) < 3:
         return None
     return _Record(span[0], end, "indirect", cue.form, text, span, via=via)
 
 
+def _word_count(cleaned: str) -> int:
+    """``len(cleaned.split())`` for a ``_clean`` result: its words are one space apart."""
+    return cleaned.count(" ") + 1 if cleaned else 0
+
+
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().rstrip(",;").strip()
+    """Runs of white space as one space (``str.split`` splits on what ``\\s`` matches)."""
+    return " ".join(text.split()).rstrip(",;").strip()
 
 
 # ---------------------------------------------------------------- the step
@@ -523,17 +784,28 @@ def article_quotes(
     last: tuple[str, str, int] | None = None
     for paragraph_idx in sorted(paragraphs):
         items = paragraphs[paragraph_idx]
-        idxs = {s for s, _ in items}
-        par = _Paragraph(items, [m for k in sorted(idxs) for m in by_sentence.get(k, ())])
+        text = " ".join(map(itemgetter(1), items))
+        quotes = quote_spans(text)
+        cues = _cues(text, quotes)
+        if not _may_quote(text, quotes, cues):
+            continue
+        par = _Paragraph(items, by_sentence, text, quotes, cues)
         records = _paragraph_records(par)
-        subjects = _sentence_subjects(par)
+        if not records:
+            continue
+        subjects = [
+            (subject_pos, subject, surface, _key(par, subject_pos))
+            for subject_pos, subject, surface in _sentence_subjects(par)
+        ]
+        paragraph_key = _key(par, 0)
         for record in records:
             k = par.sentence_of(record.pos)
-            for subject_pos, subject, surface in subjects:
-                if subject_pos < record.pos and (last is None or last[2] < _key(par, subject_pos)):
-                    last = (subject, surface, _key(par, subject_pos))
+            record_key = par.idx[k] * _KEY_BASE + record.pos - par.starts[k]
+            for subject_pos, subject, surface, subject_key in subjects:
+                if subject_pos < record.pos and (last is None or last[2] < subject_key):
+                    last = (subject, surface, subject_key)
             if record.continuation:
-                same = last is not None and last[2] >= _key(par, 0)
+                same = last is not None and last[2] >= paragraph_key
                 speaker_id, speaker = (last[0], last[1]) if same else ("", "")
             elif record.speaker_span is None:
                 speaker_id, speaker = "", record.speaker_text
@@ -542,7 +814,7 @@ def article_quotes(
                 if speaker.lower() in _PRONOUNS and last is not None:
                     speaker_id, speaker = last[0], last[1] or speaker
             if speaker_id or speaker:
-                last = (speaker_id, speaker, _key(par, record.pos))
+                last = (speaker_id, speaker, record_key)
             rows.append(
                 (
                     article_id,
@@ -552,40 +824,54 @@ def article_quotes(
                     record.quote,
                     record.kind,
                     speaker,
-                    par.idx[par.sentence_of(max(record.end - 1, record.pos))],
+                    par.idx[k if record.end <= par.ends[k] else par.sentence_of(record.end - 1)],
                     record.via,
                     paragraph_idx,
                     record.pos,
                 )
             )
-    rows.sort(key=lambda r: (r[1], r[9], r[10]))
+    rows.sort(key=itemgetter(1, 9, 10))
     return [r[:9] for r in rows]
 
 
 def _key(par: _Paragraph, pos: int) -> int:
     """A position comparable across paragraphs: sentence index, then offset."""
     k = par.sentence_of(pos)
-    return par.idx[k] * 100000 + pos - par.starts[k]
+    return par.idx[k] * _KEY_BASE + pos - par.starts[k]
 
 
 def _sentence_subjects(par: _Paragraph) -> list[tuple[int, str, str]]:
     """Person mentions that open a sentence (outside quotes): candidates for "he"."""
     out = []
+    if not par.mentions:
+        return out
+    mention_starts = par.mention_starts
     for k, start in enumerate(par.starts):
-        body = par.text[start : par.ends[k]]
-        label = _LABEL.match(body)
-        first = start + (label.end() if label and len(label.group(1).split()) <= 5 else 0)
-        lead = _THE.match(par.text, first)
-        for m_start, m_end, actor in par.mentions:
-            if first <= m_start <= lead.end() and not _inside(m_start, par.quotes):
+        first = start
+        if par.text.find(":", start, start + 61) >= 0:  # else no label (see _label)
+            label = _label(par.text[start : par.ends[k]])
+            if label and len(label.group(1).split()) <= 5:
+                first += label.end()
+        the = par.text.startswith("The", first)
+        lead_end = _THE.match(par.text, first).end() if the else first
+        j = bisect_left(mention_starts, first)  # mentions are sorted by start
+        while j < len(mention_starts) and mention_starts[j] <= lead_end:
+            m_start, m_end, actor = par.mentions[j]
+            if not _inside(m_start, par.quotes):
                 out.append((m_start, actor, par.text[m_start:m_end]))
                 break
+            j += 1
     return out
 
 
-def _rows(frame: pd.DataFrame, columns: list[str]):
-    """The rows of some columns as plain tuples (fast: one list per column)."""
-    return zip(*(frame[c].tolist() for c in columns), strict=True)
+def _by_article(frame: pd.DataFrame, columns: list[str]) -> dict[str, list[tuple]]:
+    """The rows of some columns as plain tuples, by article in order of first appearance."""
+    grouped: dict[str, list[tuple]] = {}
+    values = zip(*(frame[c].tolist() for c in columns), strict=True)
+    rows = zip(frame["article_id"].tolist(), values, strict=True)
+    for article_id, group in groupby(rows, key=itemgetter(0)):
+        grouped.setdefault(article_id, []).extend(map(itemgetter(1), group))
+    return grouped
 
 
 def find_quotes(
@@ -599,12 +885,8 @@ def find_quotes(
     ``mentions`` is the output of ``helpers.actors.find_mentions``; ``articles`` is accepted
     for a uniform signature (only articles with sentences are read).
     """
-    grouped: dict[str, list[tuple]] = {}
-    for row in _rows(sentences, ["article_id", "sentence_idx", "paragraph_idx", "text"]):
-        grouped.setdefault(row[0], []).append(row[1:])
-    by_article: dict[str, list[tuple]] = {}
-    for row in _rows(mentions, ["article_id", "sentence_idx", "actor_id", "start", "end"]):
-        by_article.setdefault(row[0], []).append(row[1:])
+    grouped = _by_article(sentences, ["sentence_idx", "paragraph_idx", "text"])
+    by_article = _by_article(mentions, ["sentence_idx", "actor_id", "start", "end"])
     items = [(aid, rows, by_article.get(aid, [])) for aid, rows in grouped.items()]
     results = map_items(article_quotes, items, workers)
     frame = pd.DataFrame([r for rows in results for r in rows], columns=QUOTE_COLUMNS)

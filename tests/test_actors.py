@@ -330,3 +330,25 @@ def test_unregistered_names_become_candidates():
     assert set(candidates.index) == {"Ahmad Naderi", "Farzaneh Roostaei"}
     assert candidates.loc["Ahmad Naderi", "n_mentions"] == 2
     assert candidates.loc["Farzaneh Roostaei", "sentence_idx"] == 2
+
+
+# The fast title scan must find exactly what the title pattern's own scan finds, also where
+# it cannot take its shortcut (a character that IGNORECASE folds to an ASCII letter).
+TITLE_SCAN_TEXTS = [
+    "President Pezeshkian met the foreign minister, not the Foreign Ministry spokesman.",
+    "The ex-president and vice-president spoke; the PRESIDENT did not (prime minister-elect).",
+    "\u201cSupreme Leader\u201d Khamenei \u2014 Iran\u2019s leader \u2014 named an IRGC chief-commander.",
+    "caf\u00e9president, president_x and 2president are not titles; presidents is not either.",
+    "The pre\u017fident and the \u0130ran president, Secretary-General and secretary general.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TITLE_SCAN_TEXTS)
+def test_title_scan_equals_the_title_pattern(text):
+    from helpers.actors import _title_hits
+
+    m = matcher()
+    assert [h.span() for h in _title_hits(text, m)] == [
+        h.span() for h in m.title_regex.finditer(text)
+    ]

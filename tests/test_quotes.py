@@ -216,3 +216,39 @@ def test_quoted_as_saying():
     assert list(zip(found["speaker_id"], found["cue"], found["quote"], strict=True)) == [
         ("pezeshkian", "quoted as saying", "We do not want war.")
     ]
+
+
+# The fast scans must find exactly what the patterns they stand for find.
+CUE_SCAN_TEXTS = [
+    "Pezeshkian said, according to IRNA, that talks \u201cstressed nothing,\u201d he added.",
+    "According-to him, the essays (said) and \u2014said\u2014 count; caf\u00e9said does not.",
+    "made it clear\u00a0that he called  for calm, saying\tit.",
+    "Said the spokesman: \u201cwe warned,\u201d and noted_x and 2said are no cues.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", CUE_SCAN_TEXTS)
+def test_cue_scan_equals_the_cue_pattern(text):
+    from helpers.quotes import _cue_matches, _cue_regex
+
+    assert [m.span() for m in _cue_matches(text)] == [m.span() for m in _cue_regex().finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The official also",
+        "Pezeshkian has repeatedly",
+        "He earlier this week",
+        "the minister on  Monday",
+        "Italy",
+        "also",
+        "  also",
+        "the report this year also has",
+    ],
+)
+def test_trailing_adverbs_from_the_right_equal_the_pattern(text):
+    from helpers.quotes import _TRAILING_ADVERBS, _drop_trailing_adverbs
+
+    assert _drop_trailing_adverbs(text) == _TRAILING_ADVERBS.sub("", text).rstrip()
