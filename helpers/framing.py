@@ -28,6 +28,7 @@ import pandas as pd
 
 from helpers.datafiles import read_data_text
 from helpers.parallel import map_items
+from helpers.regexes import FOLDS_TO_ASCII, fast_regex, literal_starts
 
 TERM_COLUMNS = ["term", "pattern", "category"]
 MATCH_COLUMNS = [
@@ -58,6 +59,9 @@ class Lexicon:
 
     terms: tuple[tuple[str, str], ...]  # (term, category)
     regex: re.Pattern
+    # Lower-cased beginnings, one of which starts every match (see may_match); None when
+    # some term's pattern does not tell.
+    starts: tuple[str, ...] | None
 
 
 def _phrase_pattern(term: str) -> str:
@@ -98,8 +102,30 @@ def load_lexicon(path: str = "") -> Lexicon:
         entries.append((term, (row["category"] or "").strip(), pattern))
     entries.sort(key=lambda entry: (-len(entry[0].split()), -len(entry[0])))
     alternation = "|".join(f"(?P<t{i}>{pattern})" for i, (_, _, pattern) in enumerate(entries))
-    regex = re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
-    return Lexicon(tuple((term, category) for term, category, _ in entries), regex)
+    regex = fast_regex(rf"\b(?:{alternation})\b", re.IGNORECASE)
+    return Lexicon(tuple((term, category) for term, category, _ in entries), regex,
+                   _lexicon_starts([pattern for _, _, pattern in entries]))
+
+
+def _lexicon_starts(patterns: list[str]) -> tuple[str, ...] | None:
+    """The beginnings of all the patterns, none inside another ("mullah" is in "mullahs", so
+    looking for "mullah" will do); None if a pattern has none."""
+    starts = [literal_starts(pattern) for pattern in patterns]
+    if None in starts:
+        return None
+    every = set().union(*starts)
+    return tuple(sorted(s for s in every if not any(t != s and t in s for t in every)))
+
+
+def may_match(lexicon: Lexicon, text: str) -> bool:
+    """False only when no term can match ``text``: its lower-cased form holds none of the
+    lexicon's ``starts`` (which every match begins with, case aside) and it has none of the
+    few characters (``regexes.FOLDS_TO_ASCII``) that match an ASCII letter case-blind without lower-casing
+    to it."""
+    if lexicon.starts is None or (not text.isascii() and FOLDS_TO_ASCII.search(text)):
+        return True
+    lowered = text.lower()
+    return any(start in lowered for start in lexicon.starts)
 
 
 def quote_spans(text: str, open_at_start: bool = False) -> tuple[list[tuple[int, int]], bool]:
@@ -120,7 +146,10 @@ def quote_spans(text: str, open_at_start: bool = False) -> tuple[list[tuple[int,
 
 def match_terms(text: str, terms_file: str = "") -> list[tuple[str, str, str, int, int]]:
     """(term, category, surface, start, end) of each lexicon term found in ``text``."""
-    lexicon = load_lexicon(terms_file)
+    return _matches(load_lexicon(terms_file), text)
+
+
+def _matches(lexicon: Lexicon, text: str) -> list[tuple[str, str, str, int, int]]:
     found = []
     for match in lexicon.regex.finditer(text):
         term, category = lexicon.terms[int(match.lastgroup[1:])]
@@ -136,13 +165,16 @@ def article_term_matches(
     terms_file: str = "",
 ) -> list[tuple]:
     """The match records (``MATCH_COLUMNS``) of one article's sentences, in order."""
+    lexicon = load_lexicon(terms_file)
     records = []
     open_quote, paragraph = False, None
     for idx, para, text in zip(sentence_idxs, paragraph_idxs, texts, strict=True):
         if para != paragraph:
             open_quote, paragraph = False, para
-        spans, open_quote = quote_spans(text, open_quote)
-        for term, category, surface, start, end in match_terms(text, terms_file):
+        found = _matches(lexicon, text) if may_match(lexicon, text) else []
+        if found or _QUOTE_MARK.search(text):  # without a mark the quote state stays
+            spans, open_quote = quote_spans(text, open_quote)
+        for term, category, surface, start, end in found:
             quoted = any(a <= start and end <= b for a, b in spans)
             records.append((article_id, idx, term, category, surface, start, end, quoted))
     return records
@@ -155,17 +187,18 @@ def find_terms(sentences: pd.DataFrame, workers: int = 1, terms_file: str = "") 
     """
     load_lexicon(terms_file)  # a bad terms file fails here, once, with its message
     ordered = sentences.sort_values(["article_id", "sentence_idx"], kind="stable")
+    article_ids = ordered["article_id"].tolist()
+    idxs = ordered["sentence_idx"].tolist()
+    paragraphs = ordered["paragraph_idx" if "paragraph_idx" in ordered.columns
+                         else "sentence_idx"].tolist()
+    texts = ordered["text"].tolist()
     items = []
-    for article_id, group in ordered.groupby("article_id", sort=True):
-        paragraphs = (
-            group["paragraph_idx"].tolist()
-            if "paragraph_idx" in group.columns
-            else group["sentence_idx"].tolist()
-        )
-        items.append(
-            (article_id, group["sentence_idx"].tolist(), paragraphs, group["text"].tolist(),
-             terms_file)
-        )
+    first = 0
+    for last in range(1, len(article_ids) + 1):  # the rows of one article are consecutive
+        if last == len(article_ids) or article_ids[last] != article_ids[first]:
+            items.append((article_ids[first], idxs[first:last], paragraphs[first:last],
+                          texts[first:last], terms_file))
+            first = last
     records = [row for rows in map_items(article_term_matches, items, workers) for row in rows]
     frame = pd.DataFrame.from_records(records, columns=MATCH_COLUMNS)
     return frame.astype(

@@ -55,6 +55,7 @@ from helpers.datafiles import read_data_text
 from helpers.dates import MONTHS, WEEKDAYS
 from helpers.parallel import map_items
 from helpers.params import ParameterError
+from helpers.regexes import fast_regex
 
 EVENT_COLUMNS = [
     "article_id", "sentence_idx", "expression", "date_start", "date_end", "granularity",
@@ -75,19 +76,31 @@ _NUMBER_WORDS = {w: n for n, w in enumerate(
 _NUMBER_WORDS.update(a=1, an=1)
 _PREPOSITION = re.compile(
     r"(?i:\b(?:on|in|at|since|during|from|by|until|till|before|after)\s+)$")
+_AUXILIARY_BEFORE = re.compile(r"(?i:\b(?:be|been|being|to|will)\s+)$")
 _QUOTE_MARK = re.compile(r"[\u201c\u201d\"\u00ab\u00bb]")
 _CLAUSE_BREAK = re.compile(r"[,;:\u201c\u201d\"()\u2013\u2014\[\]]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
-_NAME_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+(?:al-|bin\s+)?[A-Z][\w'\u2019.-]*)*")
+# A capital not preceded by a word character (the same as a leading \b, but a pattern that
+# starts with a character class lets the regex engine skip to the capitals quickly).
+_NAME_RUN = re.compile(
+    r"[A-Z](?<!\w[A-Z])[\w'\u2019.-]*(?:\s+(?:al-|bin\s+)?[A-Z][\w'\u2019.-]*)*")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_NAME_START = re.compile(r"\s+[A-Z][a-z]")
+_UNIT_AFTER = re.compile(r"\s*([A-Za-z%]+)")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)")
+_ID_PARTS = re.compile(r"[_\s-]+")
 
 
 @dataclass(frozen=True)
 class _Rules:
     """Compiled patterns and word lists, loaded once per process."""
 
-    patterns: tuple[tuple[str, re.Pattern, frozenset[str]], ...]
-    needles: tuple[str, ...]
-    capital_needles: tuple[str, ...]
+    # (kind, pattern, its needle group, a regex a match also needs or None)
+    patterns: tuple[tuple[str, re.Pattern, int, re.Pattern | None], ...]
+    # (gate word, ((lower-case needle holding it, the needle groups it is in), ...))
+    gate_words: tuple[tuple[str, tuple[tuple[str, frozenset[int]], ...]], ...]
+    capital_gate: re.Pattern | None  # all the capitalised needles
+    capital_groups: tuple[tuple[int, re.Pattern], ...]  # (needle group, its capitalised ones)
     vague: tuple[tuple[re.Pattern, str], ...]
     not_a_date: tuple[re.Pattern, ...]
     future_cue: re.Pattern
@@ -97,7 +110,9 @@ class _Rules:
     month_context: frozenset[str]
     generic_names: frozenset[str]
     title_words: frozenset[str]
+    not_name_words: frozenset[str]
     event_terms: re.Pattern
+    event_words: re.Pattern
     event_labels: tuple[tuple[str, str], ...]
 
 
@@ -129,7 +144,8 @@ def rules() -> _Rules:
     weekday_words = tuple(n.capitalize() for n in WEEKDAYS if len(n) > 4)
     periods = ("week", "month", "year")
     # A pattern is tried only when the sentence holds one of its needles (capitalised
-    # needles are looked for as written, the others in the lower-cased sentence).
+    # needles are looked for as written, the others in the lower-cased sentence); see
+    # _needle_groups for the quick test that skips most sentences.
     needles = {
         "not_a_date": weekday_words, "iso": ("19", "20"), "mdy": month_words, "dmy": month_words,
         "month_year": month_words, "month": month_words, "year_span": ("19", "20"),
@@ -142,39 +158,44 @@ def rules() -> _Rules:
         "vague": ("recent", "lately", "of late", "years", "decades", "months", "weeks", "days",
                   "over the year", "soon", "near future"),
     }
+    # Beside its month word, a full date needs a day number and "May 2024" a year; "this
+    # week" needs the word before the unit.
+    also_needs = {"mdy": re.compile("[1-9]"), "dmy": re.compile("[1-9]"),
+                  "month_year": re.compile("19|20"),
+                  "rel_period": fast_regex("(?i:last|next|this|past|coming)")}
     patterns = [
-        ("not_a_date", re.compile("|".join(p for p, _ in phrases["not_a_date"]))),
-        ("vague", re.compile(r"\b(?i:" + "|".join(p for p, _ in phrases["vague"]) + r")\b")),
-        ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
-        ("mdy", re.compile(rf"\b(?:{wd},?\s+)?{mon}\s*{day}\b{no_count}(?:,?\s+{year}\b)?")),
-        ("dmy", re.compile(
+        ("not_a_date", fast_regex("|".join(p for p, _ in phrases["not_a_date"]))),
+        ("vague", fast_regex(r"\b(?i:" + "|".join(p for p, _ in phrases["vague"]) + r")\b")),
+        ("iso", fast_regex(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
+        ("mdy", fast_regex(rf"\b(?:{wd},?\s+)?{mon}\s*{day}\b{no_count}(?:,?\s+{year}\b)?")),
+        ("dmy", fast_regex(
             rf"\b(?:{wd},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year}\b)?")),
-        ("month_year", re.compile(rf"\b{part}?{mon}\s+(?:of\s+)?{year}\b")),
-        ("month", re.compile(
+        ("month_year", fast_regex(rf"\b{part}?{mon}\s+(?:of\s+)?{year}\b")),
+        ("month", fast_regex(
             rf"\b(?:(?P<rel>(?i:last|next|this|this past|this coming))\s+)?{part}?{mon}"
             r"(?!\s*\d|-)")),
-        ("year_span", re.compile(
+        ("year_span", fast_regex(
             r"\b(?:(?i:from|between)\s+)?(?P<year>(?:19|20)\d{2})\s*(?:[-\u2013\u2014/]|\s(?i:to|"
             r"until|through|and)\s)\s*(?P<year2>(?:19|20)\d{2}|\d{2})\b(?![-/]\d)")),
-        ("decade", re.compile(rf"\b(?:{part})?(?i:the\s+)?(?P<decade>(?:19|20)\d0)['\u2019]?s\b")),
-        ("year", re.compile(rf"(?<![$\u20ac\u00a3\d.,/-])\b{part}?{year}\b(?![-/.,]\d|-\w)")),
-        ("rel_day", re.compile(
+        ("decade", fast_regex(rf"\b(?:{part})?(?i:the\s+)?(?P<decade>(?:19|20)\d0)['\u2019]?s\b")),
+        ("year", fast_regex(rf"(?<![$\u20ac\u00a3\d.,/-])\b{part}?{year}\b(?![-/.,]\d|-\w)")),
+        ("rel_day", fast_regex(
             r"(?i:\b(?P<word>today|tonight|yesterday|tomorrow|last night|this (?:morning|"
             r"afternoon|evening)|the day before yesterday|the day after tomorrow))\b")),
-        ("rel_period", re.compile(
+        ("rel_period", fast_regex(
             r"(?i:\b(?:(?P<the>the|over the|in the|during the)\s+)?(?:(?P<pre>earlier|later)\s+"
             r"this|(?P<which>last|this|next|past|coming))\s+(?P<unit>week|month|year))\b")),
-        ("ago", re.compile(
+        ("ago", fast_regex(
             r"(?i:\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
             r"twelve)\s+(?P<unit>day|week|month|year)s?\s+ago)\b")),
-        ("weekend", re.compile(
+        ("weekend", fast_regex(
             r"(?i:\b(?:(?:over|at|during|on)\s+the|(?P<rel>last|this|next|past|coming))\s+"
             r"weekend)\b")),
-        ("sequence", re.compile(
+        ("sequence", fast_regex(
             r"(?i:\b(?:(?P<same>(?:hours|minutes|moments) later|later (?:that|the same) (?:day|"
             r"night|evening|morning)|(?:that|the) same (?:day|night|evening))|(?P<next>(?:on )?"
             r"the (?:next|following) day|a day later)|(?P<prev>a day earlier)))\b")),
-        ("weekday", re.compile(
+        ("weekday", fast_regex(
             rf"\b(?:(?P<rel>(?i:last|next|this|this coming|this past|coming|past))\s+)?{wd}"
             r"(?P<poss>['\u2019]s)?\b")),
     ]
@@ -184,24 +205,69 @@ def rules() -> _Rules:
     event_terms = re.compile(r"\b(?:" + "|".join(
         rf"(?P<t{k}>{row['pattern'].lower()})" for k, row in enumerate(terms)) + r")\b")
     event_labels = tuple((row["label"], row["event_class"]) for row in terms)
+    event_words = fast_regex(r"\b(?:" + "|".join(row["pattern"].lower() for row in terms) + r")\b")
+    groups = sorted({needles[kind] for kind, _ in patterns})
+    gate_words, capital_gate, capital_groups = _needle_groups(groups)
     return _Rules(
-        patterns=tuple((kind, pattern, frozenset(needles[kind])) for kind, pattern in patterns),
-        needles=tuple(sorted({n for group in needles.values() for n in group if n.islower()
-                              or not n.isalpha()})),
-        capital_needles=tuple(sorted({n for group in needles.values() for n in group
-                                      if n[:1].isupper()})),
+        patterns=tuple((kind, pattern, groups.index(needles[kind]), also_needs.get(kind))
+                       for kind, pattern in patterns),
+        gate_words=gate_words,
+        capital_gate=capital_gate,
+        capital_groups=capital_groups,
         vague=tuple((re.compile(rf"(?i:{p})\b"), note) for p, note in phrases["vague"]),
         not_a_date=tuple(re.compile(p) for p, _ in phrases["not_a_date"]),
-        future_cue=re.compile(rf"(?i:\b(?:{cue})\b)"),
-        past_cue=re.compile(rf"(?i:\b(?:{past})\b)"),
+        future_cue=fast_regex(rf"(?i:\b(?:{cue})\b)"),
+        past_cue=fast_regex(rf"(?i:\b(?:{past})\b)"),
         count_unit=frozenset(w.lower() for w in words_of("count_unit")),
         ambiguous_month=words_of("ambiguous_month"),
         month_context=frozenset(w.lower() for w in words_of("month_context")),
         generic_names=frozenset(w.lower() for w in words_of("generic_name")),
         title_words=frozenset(w.lower() for w in words_of("title_word")),
+        not_name_words=_NOT_NAMES | frozenset(w.lower() for w in words_of("title_word")),
         event_terms=event_terms,
+        event_words=event_words,
         event_labels=event_labels,
     )
+
+
+# Short pieces of the lower-case needles ("day" is in "today", "days", "next day"): a
+# sentence without any of them holds no lower-case needle, so one quick pass skips most
+# sentences, and a needle is looked for only when a gate word it holds was found. Needles
+# that hold none of them are gate words themselves.
+_GATE_ROOTS = ("0", "19", " ago", "afternoon", "day", "decades", "earlier", "evening", "late",
+               "month", "morning", "near future", "night", "recent", "same", "soon", "tomorrow",
+               "week", "year")
+
+
+def _alternation(words) -> re.Pattern | None:
+    words = sorted(set(words), key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def _needle_groups(groups: list[tuple[str, ...]]):
+    """For the needle groups (numbered by their place in ``groups``): the gate words, each
+    with the lower-case needles that hold it and the groups of each such needle; a regex
+    of all the capitalised needles; and per group with capitalised needles, their regex.
+
+    A lower-case needle (all cased letters lower, or not all letters) is looked for in the
+    lower-cased sentence, a capitalised one in the sentence as written, so a group is held
+    exactly when the sentence holds one of its needles.
+    """
+    lower_needles: dict[str, set[int]] = {}
+    for index, group in enumerate(groups):
+        for needle in group:
+            if needle.islower() or not needle.isalpha():
+                lower_needles.setdefault(needle, set()).add(index)
+    roots = {root for root in _GATE_ROOTS if any(root in n for n in lower_needles)}
+    words = roots | {n for n in lower_needles if not any(root in n for root in roots)}
+    gate = tuple((word, tuple((n, frozenset(lower_needles[n])) for n in sorted(lower_needles)
+                              if word in n))
+                 for word in sorted(words))
+    capitals = _alternation(n for group in groups for n in group if n[:1].isupper())
+    capital_groups = tuple((index, _alternation(n for n in group if n[:1].isupper()))
+                           for index, group in enumerate(groups)
+                           if any(n[:1].isupper() for n in group))
+    return gate, capitals, capital_groups
 
 
 # ---------------------------------------------------------------- calendar arithmetic
@@ -225,8 +291,9 @@ def _year_range(year: int, part: str = "") -> tuple[date, date]:
     return date(year, first_month, 1), _month_end(year, last_month)
 
 
-def _part_name(match: re.Match) -> str:
-    part = (match.groupdict().get("part") or match.groupdict().get("part2") or "").lower()
+def _part_name(groups: dict) -> str:
+    """ "early", "mid" or "late" from a match's ``groupdict()`` ("" without a part)."""
+    part = (groups.get("part") or groups.get("part2") or "").lower()
     return {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}.get(part, part)
 
 
@@ -262,6 +329,14 @@ def _year_for(month: int, day: int | None, published: date, future: bool) -> int
 # ---------------------------------------------------------------- context
 
 
+def _word_before(pattern: re.Pattern, text: str, end: int) -> re.Match | None:
+    """``pattern.search(text[:end])`` for a pattern ``\\b(?:words)\\s+$`` whose words are at
+    most 12 characters long, searched only from just before the white space ending at
+    ``end`` (such a match is that white space and the word before it, so it starts there)."""
+    word_end = len(text[:end].rstrip())
+    return pattern.search(text, max(0, word_end - 12), end)
+
+
 def _quoted_spans(text: str, inside: bool) -> tuple[list[tuple[int, int]], bool]:
     """The character spans of ``text`` inside a direct quotation, and the state at the end."""
     if not _QUOTE_MARK.search(text):
@@ -284,15 +359,19 @@ def _speaks_of_future(text: str, start: int, end: int) -> bool:
     """Whether a scheduled-future cue governs the date at ``text[start:end]``."""
     r = rules()
     before = text[max(0, start - 80):start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    if breaks:
-        before = before[breaks[-1].end():]
-    future = [m.end() for m in r.future_cue.finditer(before)]
-    past = [m.end() for m in r.past_cue.finditer(before)
-            if not r.future_cue.fullmatch(m.group()) and not re.search(
-                r"(?i:\b(?:be|been|being|to|will)\s+)$", before[:m.start()])]
-    if future or past:
-        return max(future, default=-1) > max(past, default=-1)
+    last_break = _CLAUSE_BREAK.search(before[::-1])
+    if last_break:
+        before = before[len(before) - last_break.start():]
+    future_end = max((m.end() for m in r.future_cue.finditer(before)), default=-1)
+    past_end = -1  # the end of the last past-tense verb
+    for m in r.past_cue.finditer(before):
+        if not r.future_cue.fullmatch(m.group()) and not _word_before(
+                _AUXILIARY_BEFORE, before, m.start()):
+            past_end = m.end()
+            if future_end < 0:  # no future cue: any past verb decides
+                break
+    if future_end >= 0 or past_end >= 0:
+        return future_end > past_end
     after = text[end:end + 50]
     cut = _CLAUSE_BREAK.search(after)
     after = " ".join((after[:cut.start()] if cut else after).split()[:4])
@@ -303,28 +382,27 @@ def _speaks_of_future(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _is_month(match: re.Match, text: str) -> bool:
+def _is_month(match: re.Match, groups: dict, text: str) -> bool:
     """A capitalised month word that really is a month (not "May" the verb or a name)."""
     r = rules()
-    word = match.group("mon")
-    groups = match.groupdict()
+    word = groups["mon"]
     if word not in r.ambiguous_month:
         return True
-    if groups.get("day") or groups.get("year") or groups.get("rel") or _part_name(match):
+    if groups.get("day") or groups.get("year") or groups.get("rel") or _part_name(groups):
         return True
-    previous = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 20):match.start()])
+    previous = _LETTERS.findall(text[max(0, match.start() - 20):match.start()])
     return bool(previous) and previous[-1].lower() in r.month_context
 
 
 def _weekday_in_name(match: re.Match, text: str) -> bool:
     """ "Kayode Sunday Ola": a weekday between two capitalised words inside a sentence."""
     before = text[:match.start()].rstrip()
-    after = text[match.end():]
-    prev_word = re.search(r"([A-Za-z]+)$", before)
-    return bool(prev_word and prev_word.group(1)[0].isupper()
-                and re.match(r"\s+[A-Z][a-z]", after)
-                and prev_word.group(1).lower() not in rules().month_context
-                and prev_word.group(1).lower() not in _FUNCTION_WORDS)
+    letters = _LETTERS.match(before[::-1])  # the word before, read backwards
+    previous = before[len(before) - letters.end():] if letters else ""
+    return bool(previous and previous[0].isupper()
+                and _NAME_START.match(text, match.end())
+                and previous.lower() not in rules().month_context
+                and previous.lower() not in _FUNCTION_WORDS)
 
 
 # ---------------------------------------------------------------- one sentence
@@ -345,10 +423,10 @@ def _record(expression, start, end, kind, dates=None, granularity="", anchor="ab
     }
 
 
-def _resolve(kind: str, m: re.Match, text: str, published: date | None, future: bool,
+def _resolve(kind: str, m: re.Match, g: dict, text: str, published: date | None, future: bool,
              previous: dict | None) -> tuple[tuple[date, date] | None, str, str, str]:
-    """(date range or None, granularity, anchor, reason if unresolved) of one match."""
-    g = m.groupdict()
+    """(date range or None, granularity, anchor, reason if unresolved) of one match whose
+    ``groupdict()`` is ``g``."""
     if kind in ("iso", "mdy", "dmy"):
         month = int(g["mnum"]) if g.get("mnum") else MONTHS[g["mon"].lower().rstrip(".")]
         day = int(g["day"])
@@ -377,7 +455,7 @@ def _resolve(kind: str, m: re.Match, text: str, published: date | None, future: 
             year = published.year
         else:
             year = _year_for(month, None, published, future)
-        return _month_range(year, month, _part_name(m)), "month", "absolute", ""
+        return _month_range(year, month, _part_name(g)), "month", "absolute", ""
     if kind == "year_span":
         first, second = int(g["year"]), g["year2"]
         last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
@@ -386,13 +464,13 @@ def _resolve(kind: str, m: re.Match, text: str, published: date | None, future: 
         return (date(first, 1, 1), date(last, 12, 31)), "span", "absolute", ""
     if kind == "decade":
         first = int(g["decade"])
-        span = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(_part_name(m), (0, 9))
+        span = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(_part_name(g), (0, 9))
         return (date(first + span[0], 1, 1), date(first + span[1], 12, 31)), "span", "absolute", ""
     if kind == "year":
-        following = re.match(r"\s*([A-Za-z%]+)", text[m.end():])
+        following = _UNIT_AFTER.match(text, m.end())
         if following and following.group(1).lower() in rules().count_unit:
             return None, "", "", "skip"
-        return _year_range(int(g["year"]), _part_name(m)), "year", "absolute", ""
+        return _year_range(int(g["year"]), _part_name(g)), "year", "absolute", ""
     if kind == "sequence":
         if previous is None:
             return None, "day", "relative", "no earlier date in the article to count from"
@@ -480,48 +558,60 @@ def find_time_expressions(text: str, published: date | str | None, previous: dic
         published = date.fromisoformat(published) if published else None
     r = rules()
     lowered = text.lower()
-    present = {needle for needle in r.needles if needle in lowered}
-    present.update(needle for needle in r.capital_needles if needle in text)
-    if not present:
+    # Gate: every lower-case needle holds a gate word and every capitalised one matches the
+    # capital regex, so a sentence failing both holds no needle and no pattern is tried.
+    held = set()  # the needle groups with a needle in the sentence
+    for word, needles in r.gate_words:
+        if word in lowered:
+            for needle, groups in needles:
+                if needle in lowered:
+                    held.update(groups)
+    if not held and not (r.capital_gate and r.capital_gate.search(text)):
         return []
+    for group, capitals in r.capital_groups:
+        if group not in held and capitals.search(text):
+            held.add(group)
     candidates = []
-    for priority, (kind, pattern, needles) in enumerate(r.patterns):
-        if needles.isdisjoint(present):
+    for priority, (kind, pattern, group, also) in enumerate(r.patterns):
+        if group not in held or (also and not also.search(text)):
             continue
         for m in pattern.finditer(text):
-            candidates.append((m.start(), -(m.end() - m.start()), priority, kind, m))
+            start, end = m.span()
+            candidates.append((start, start - end, priority, kind, m))
     if not candidates:
         return []
-    candidates.sort(key=lambda c: c[:3])
+    candidates.sort()  # (start, -length, priority) differ between any two candidates
     quoted = None
     records, taken_until = [], -1
     for start, _, _, kind, m in candidates:
         if start < taken_until:
             continue
-        if kind in ("month", "mdy", "dmy", "month_year") and not _is_month(m, text):
+        end = m.end()
+        g = m.groupdict()
+        if kind in ("month", "mdy", "dmy", "month_year") and not _is_month(m, g, text):
             continue
         if kind == "weekday" and _weekday_in_name(m, text):
             continue
-        taken_until = m.end()
+        taken_until = end
         if kind == "not_a_date":
             continue
-        lead = _PREPOSITION.search(text[:start])
-        begin = lead.start() if lead and kind not in ("vague", "sequence") else start
-        expression = text[begin:m.end()]
+        lead = None if kind in ("vague", "sequence") else _word_before(_PREPOSITION, text, start)
+        begin = lead.start() if lead else start
+        expression = text[begin:end]
         if kind == "vague":
             note = next((n for p, n in r.vague if p.fullmatch(m.group())), "no date can be given")
-            records.append(_record(expression, begin, m.end(), kind, reason=f"vague: {note}",
+            records.append(_record(expression, begin, end, kind, reason=f"vague: {note}",
                                    anchor="relative"))
             continue
-        words = " ".join(filter(None, (m.groupdict().get(k) for k in (
+        words = " ".join(filter(None, (g.get(k) for k in (
             "rel", "which", "pre", "word")))).lower()
         if kind in ("sequence", "ago") or words in _PAST_WORDS:
             future = False
         elif words in _FUTURE_WORDS:
             future = True
         else:
-            future = _speaks_of_future(text, begin, m.end())
-        dates, granularity, anchor, reason = _resolve(kind, m, text, published, future, previous)
+            future = _speaks_of_future(text, begin, end)
+        dates, granularity, anchor, reason = _resolve(kind, m, g, text, published, future, previous)
         if reason == "skip":
             taken_until = start
             continue
@@ -529,7 +619,7 @@ def find_time_expressions(text: str, published: date | str | None, previous: dic
             quoted = quoted if quoted is not None else _quoted_spans(text, quoted_at_start)[0]
             if any(a <= start < b for a, b in quoted):
                 dates, reason = None, IN_QUOTE
-        record = _record(expression, begin, m.end(), kind, dates, granularity, anchor, reason,
+        record = _record(expression, begin, end, kind, dates, granularity, anchor, reason,
                          future, published)
         records.append(record)
         if record["resolved"] and record["granularity"] == "day":
@@ -540,14 +630,22 @@ def find_time_expressions(text: str, published: date | str | None, previous: dic
 # ---------------------------------------------------------------- event words and names
 
 
-def _event_term(text: str, start: int, end: int) -> tuple[str, str, int]:
+def _event_term(lowered: str, start: int, end: int) -> tuple[str, str, int]:
     """(label, event class, position) of the event word nearest the time expression, looked
-    for within 120 characters of it; ties go to the earlier row of ``event_terms.csv``."""
+    for within 120 characters of it in the lower-cased sentence; ties go to the earlier row
+    of ``event_terms.csv``."""
     r = rules()
     best = None
-    for m in r.event_terms.finditer(text.lower(), max(0, start - 120), end + 120):
-        distance = m.start() - end if m.start() >= end else start - m.end()
-        key = (max(distance, 0), int(m.lastgroup[1:]))
+    window_end = end + 120
+    # The plain alternation finds the same spans as the grouped one, faster; the grouped one
+    # is matched only where a word was found that is not farther than the best so far, to
+    # name its row.
+    for m in r.event_words.finditer(lowered, max(0, start - 120), window_end):
+        distance = max(m.start() - end if m.start() >= end else start - m.end(), 0)
+        if best is not None and distance > best[0][0]:
+            continue
+        row = r.event_terms.match(lowered, m.start(), window_end).lastgroup
+        key = (distance, int(row[1:]))
         if best is None or key < best[0]:
             best = (key, *r.event_labels[key[1]], m.start())
     if best is None:
@@ -555,32 +653,41 @@ def _event_term(text: str, start: int, end: int) -> tuple[str, str, int]:
     return best[1], best[2], best[3]
 
 
-def _names(text: str, around: int) -> list[tuple[int, str, bool]]:
-    """Capitalised name runs within 80 characters of position ``around``, titles, calendar
-    and grammar words dropped: (distance, name, is_affiliation). A one-word run at the very
-    start of the sentence is skipped; a run followed by a title ("Hamas chief") is an
-    affiliation, not the person."""
+def _name_runs(text: str) -> list[tuple[int, int, str, bool]]:
+    """The capitalised name runs of a sentence, titles, calendar and grammar words dropped:
+    (start, end, name, is_affiliation). A one-word run at the very start of the sentence is
+    skipped; a run followed by a title ("Hamas chief") is an affiliation, not the person."""
     r = rules()
-    found = []
+    runs = []
     for m in _NAME_RUN.finditer(text):
-        distance = min(abs(m.start() - around), abs(m.end() - around))
-        if distance > 80:
+        words = m.group().rstrip(".'\u2019-").split()
+        tokens = [t for t in words if t.lower().rstrip(".") not in r.not_name_words]
+        if not tokens or (m.start() == 0 and len(tokens) == 1 and len(m.group().split()) == 1):
             continue
-        tokens = [t for t in m.group().rstrip(".'\u2019-").split()
-                  if t.lower().rstrip(".") not in _NOT_NAMES
-                  and t.lower().rstrip(".") not in r.title_words]
-        if m.start() == 0 and len(tokens) == 1 and len(m.group().split()) == 1:
-            continue
-        following = re.match(r"\s+([a-z]+)", text[m.end():])
+        following = _WORD_AFTER.match(text, m.end())
         affiliation = bool(following and following.group(1) in r.title_words)
-        if tokens:
-            found.append((distance, " ".join(tokens), affiliation))
+        runs.append((m.start(), m.end(), " ".join(tokens), affiliation))
+    return runs
+
+
+def _names(runs: list[tuple[int, int, str, bool]], around: int) -> list[tuple[int, str, bool]]:
+    """The name runs (of :func:`_name_runs`) within 80 characters of position ``around``:
+    (distance, name, is_affiliation), nearest first."""
+    found = []
+    for start, end, name, affiliation in runs:
+        distance = min(abs(start - around), abs(end - around))
+        if distance <= 80:
+            found.append((distance, name, affiliation))
     return sorted(found)
+
+
+def _without_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
 
 
 def _short_name(name: str) -> str:
     """ "Ali Khamenei" -> "Khamenei", "Pezeshkian's" -> "Pezeshkian"."""
-    return re.sub(r"['\u2019]s$", "", name.split()[-1])
+    return _without_possessive(name.split()[-1])
 
 
 def _who(names: list[tuple[int, str, bool]]) -> str:
@@ -598,7 +705,7 @@ def _participants(names: list[tuple[int, str, bool]]) -> list[str]:
     out = set()
     for _, name, _ in names:
         for token in name.split():
-            token = re.sub(r"['\u2019]s$", "", token).lower()
+            token = _without_possessive(token).lower()
             if token not in generic and len(token) > 2:
                 out.add(token)
     return sorted(out)
@@ -607,10 +714,12 @@ def _participants(names: list[tuple[int, str, bool]]) -> list[str]:
 # ---------------------------------------------------------------- one article
 
 
-def article_expressions(article_id: str, published: str, rows: list[tuple]) -> list[dict]:
-    """All time expressions of one article; ``rows`` are (sentence_idx, paragraph_idx, text)
-    in order. Each record adds article_id, sentence_idx, text, the event word's label and
-    class, ``who`` (a short name for the label) and ``names`` (participants, ";"-joined)."""
+def article_expressions(article_id: str, published: str, rows: list[tuple],
+                        resolved_only: bool = False) -> list[dict]:
+    """All time expressions of one article (only the resolved ones if ``resolved_only``);
+    ``rows`` are (sentence_idx, paragraph_idx, text) in order. Each record adds article_id,
+    sentence_idx, text, the event word's label and class, ``who`` (a short name for the
+    label) and ``names`` (participants, ";"-joined)."""
     published_date = date.fromisoformat(published) if published else None
     out, previous, inside, last_paragraph = [], None, False, None
     for sentence_idx, paragraph_idx, text in rows:
@@ -619,11 +728,15 @@ def article_expressions(article_id: str, published: str, rows: list[tuple]) -> l
         records = find_time_expressions(text, published_date, previous, inside)
         if records or inside or '"' in text or "\u201c" in text:
             _, inside = _quoted_spans(text, inside)
+        if resolved_only:
+            records = [record for record in records if record["resolved"]]
+        if records:
+            lowered, runs = text.lower(), _name_runs(text)
         for record in records:
             if record["resolved"] and record["granularity"] == "day":
                 previous = record
-            label, event_class, position = _event_term(text, record["start"], record["end"])
-            names = _names(text, position if position >= 0 else record["end"])
+            label, event_class, position = _event_term(lowered, record["start"], record["end"])
+            names = _names(runs, position if position >= 0 else record["end"])
             who = _who(names)
             if label:
                 label = f"{who} {label}".strip()
@@ -639,21 +752,29 @@ def article_expressions(article_id: str, published: str, rows: list[tuple]) -> l
     return out
 
 
-def time_expressions(sentences: pd.DataFrame, articles: pd.DataFrame,
-                     workers: int = 1) -> pd.DataFrame:
-    """Every time expression of every analysed article (resolved or not), one row each."""
+def _expression_records(sentences: pd.DataFrame, articles: pd.DataFrame, workers: int = 1,
+                        resolved_only: bool = False) -> list[dict]:
+    """The records of :func:`time_expressions` (see :func:`article_expressions`)."""
     ok = articles[articles["status"] == "ok"] if "status" in articles else articles
-    published = dict(zip(ok["article_id"], ok["published"].fillna(""), strict=True))
+    published = dict(zip(ok["article_id"].tolist(), ok["published"].fillna("").tolist(),
+                         strict=True))
     grouped: dict[str, list[tuple]] = {a: [] for a in published}
     paragraph = sentences["paragraph_idx"] if "paragraph_idx" in sentences else sentences[
         "sentence_idx"]
-    for article_id, idx, para, text in zip(sentences["article_id"], sentences["sentence_idx"],
-                                           paragraph, sentences["text"], strict=True):
+    for article_id, idx, para, text in zip(
+            sentences["article_id"].tolist(), sentences["sentence_idx"].tolist(),
+            paragraph.tolist(), sentences["text"].tolist(), strict=True):
         if article_id in grouped:
             grouped[article_id].append((idx, para, text))
-    items = [(a, published[a], grouped[a]) for a in sorted(grouped)]
-    results = map_items(article_expressions, items, workers)
-    return pd.DataFrame([r for rs in results for r in rs], columns=EXPRESSION_COLUMNS)
+    items = [(a, published[a], grouped[a], resolved_only) for a in sorted(grouped)]
+    return [r for rs in map_items(article_expressions, items, workers) for r in rs]
+
+
+def time_expressions(sentences: pd.DataFrame, articles: pd.DataFrame,
+                     workers: int = 1) -> pd.DataFrame:
+    """Every time expression of every analysed article (resolved or not), one row each."""
+    return pd.DataFrame(_expression_records(sentences, articles, workers),
+                        columns=EXPRESSION_COLUMNS)
 
 
 def unresolved_table(expressions: pd.DataFrame) -> pd.DataFrame:
@@ -665,13 +786,18 @@ def unresolved_table(expressions: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------- events across articles
 
 
-def _actors_by_sentence(mentions: pd.DataFrame | None) -> dict[tuple[str, int], list[str]]:
+def _actors_by_sentence(mentions: pd.DataFrame | None,
+                        keys: set[tuple[str, int]]) -> dict[tuple[str, int], list[str]]:
+    """The sorted actor ids of each (article_id, sentence_idx) of ``keys`` that has any."""
     if mentions is None or mentions.empty:
         return {}
     found: dict[tuple[str, int], set[str]] = {}
-    for article_id, idx, actor in zip(mentions["article_id"], mentions["sentence_idx"],
-                                      mentions["actor_id"], strict=True):
-        found.setdefault((article_id, int(idx)), set()).add(str(actor))
+    for article_id, idx, actor in zip(mentions["article_id"].tolist(),
+                                      mentions["sentence_idx"].tolist(),
+                                      mentions["actor_id"].tolist(), strict=True):
+        key = (article_id, int(idx))
+        if key in keys:
+            found.setdefault(key, set()).add(str(actor))
     return {key: sorted(value) for key, value in found.items()}
 
 
@@ -697,17 +823,17 @@ def group_events(rows: list[dict]) -> list[int]:
 
     buckets: dict[tuple[str, str], list[int]] = {}
     for i, row in enumerate(rows):
+        if not row["event_class"]:
+            continue
         first, last = date.fromisoformat(row["date_start"]), date.fromisoformat(row["date_end"])
-        if not row["event_class"] or (last - first).days >= GROUPABLE_DAYS:
+        if (last - first).days >= GROUPABLE_DAYS:
             continue
         for participant in row["participants"]:
             buckets.setdefault((row["event_class"], participant), []).append(i)
+    spans = [(row["date_start"], row["date_end"], i) for i, row in enumerate(rows)]
     for key in sorted(buckets):
-        members = sorted(buckets[key], key=lambda i: (rows[i]["date_start"], rows[i]["date_end"],
-                                                      i))
         common, head = None, None
-        for i in members:
-            first, last = rows[i]["date_start"], rows[i]["date_end"]
+        for first, last, i in sorted(spans[i] for i in buckets[key]):
             if common and first <= common[1] and last >= common[0]:
                 common = (max(common[0], first), min(common[1], last))
                 parent[find(i)] = find(head)
@@ -748,16 +874,21 @@ def find_events(sentences: pd.DataFrame, articles: pd.DataFrame,
     label: a name near the event word plus the word's label ("Haniyeh killing").
     """
     if expressions is None:
-        expressions = time_expressions(sentences, articles, workers)
-    resolved = expressions[expressions["resolved"].astype(bool)]
-    actors = _actors_by_sentence(mentions)
+        resolved = _expression_records(sentences, articles, workers, resolved_only=True)
+    else:
+        resolved = expressions[expressions["resolved"].astype(bool)].to_dict("records")
+    actors = _actors_by_sentence(
+        mentions, {(row["article_id"], int(row["sentence_idx"])) for row in resolved})
     generic = rules().generic_names
+    specific: dict[str, bool] = {}  # actor id -> not made only of generic names
     rows = []
-    for row in resolved.to_dict("records"):
+    for row in resolved:
         sentence_actors = actors.get((row["article_id"], int(row["sentence_idx"])), [])
         row["actors"] = ";".join(sentence_actors)
-        extra = {a.lower() for a in sentence_actors
-                 if not set(re.split(r"[_\s-]+", a.lower())) <= generic}
+        for a in sentence_actors:
+            if a not in specific:
+                specific[a] = not set(_ID_PARTS.split(a.lower())) <= generic
+        extra = {a.lower() for a in sentence_actors if specific[a]}
         row["participants"] = sorted(set(filter(None, row["names"].split(";"))) | extra)
         rows.append(row)
     groups = group_events(rows)
@@ -771,12 +902,13 @@ def find_events(sentences: pd.DataFrame, articles: pd.DataFrame,
                 rows[i]["date_start"])).days, rows[i]["article_id"], rows[i]["sentence_idx"],
             rows[i]["start"]))
 
-    order = sorted(members, key=lambda g: (rows[finest(members[g])]["date_start"],
+    best_of = {g: rows[finest(indices)] for g, indices in members.items()}
+    order = sorted(members, key=lambda g: (best_of[g]["date_start"],
                                            min((rows[i]["article_id"], rows[i]["sentence_idx"],
                                                 rows[i]["start"]) for i in members[g])))
     width = max(3, len(str(len(order))))
     for number, group in enumerate(order, start=1):
-        best = rows[finest(members[group])]
+        best = best_of[group]
         for i in members[group]:
             rows[i]["event_id"] = f"E{number:0{width}d}"
             rows[i]["group_label"] = best["event_label"]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from helpers import framing
+from helpers import framing, regexes
 from helpers.corpus import load_corpus
 
 REPO = Path(__file__).resolve().parent.parent
@@ -76,6 +77,71 @@ def test_find_terms_marks_quoted_terms_across_sentences_of_a_paragraph():
         ["b", 0, "hardliners", True],
     ]
     assert matches[["start", "end"]].values.tolist()[0] == [6, 12]
+
+
+FAST_PATTERNS = [
+    (r"\b(?:(?P<a>ayatollahs?[\s-]+regime)|(?P<b>regimes?))\b", re.IGNORECASE),
+    (r"\b(?:(?P<rel>(?i:last|next))\s+)?(?P<wd>Monday|Friday)(?P<poss>'s)?\b", 0),
+    (r"(?<![$\d.,/-])\b(?:(?i:early|late)[\s-]+)?(?P<year>(?:19|20)\d{2})\b", 0),
+    (r"(?i:\b(?:soon|said|[a-z]+ed)\b)", 0),
+    (r"[\d\s]+km|\bkill(?:ing|ed|s)?\b", 0),
+    (r"\b(?:kill\w*|islamic|[r-t]\w+)", re.IGNORECASE),
+    (r"x?", 0),  # may match nothing: compiled as it is
+    (r"[^a]b|.c", 0),  # may start with any character: compiled as it is
+]
+FAST_TEXTS = [
+    "Last Monday's talks: the ayatollahs' regime SAID it was killed off in early 2024.",
+    "IRAN'S REGIMES, the Ayatollah-regime; next friday; Friday's; 1999 and 2024-25, $2024.",
+    "\u017foon the \u0130SLAMIC regime re\u017fponded; \u212aILLED 12 km away; xb ac",
+    "",
+]
+
+
+@pytest.mark.parametrize("pattern, flags", FAST_PATTERNS)
+def test_fast_regex_finds_exactly_the_matches_of_the_plain_pattern(pattern, flags):
+    plain, fast = re.compile(pattern, flags), regexes.fast_regex(pattern, flags)
+    for text in FAST_TEXTS:
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_the_letters_that_fold_to_ascii_are_all_known():
+    # fast_regex writes a case-blind ASCII letter out as both cases plus these folds
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    folding = {chr(code) for code in range(128, 0x110000) if ascii_letter.fullmatch(chr(code))}
+    assert folding == set("".join(regexes._FOLDS.values()))
+    for letter, folds in regexes._FOLDS.items():
+        assert all(re.fullmatch(letter, fold, re.IGNORECASE) for fold in folds)
+
+
+def test_literal_starts_of_term_patterns():
+    assert regexes.literal_starts("regimes?") == {"regime"}
+    assert regexes.literal_starts(r"(?:air|Drone) ?strikes?") == {"air", "drone"}
+    assert regexes.literal_starts(r"\bIslamic[\s-]+Republic") == {"islamic"}
+    assert regexes.literal_starts("x?y") is None
+    assert regexes.literal_starts("[ab]c") is None
+    assert "mullah" in framing.load_lexicon().starts
+    assert "mullahs" not in framing.load_lexicon().starts  # looking for "mullah" finds it
+
+
+def test_letters_that_fold_to_ascii_still_match():
+    # case-blind matching takes the long s and the dotted capital I as "s" and "i"; the quick
+    # test before the lexicon runs must not skip such a sentence
+    texts = ["The \u0130slamic Republic spoke.", "The I\u017flamic Republic spoke."]
+    assert [terms_in(text) for text in texts] == [
+        [("Islamic Republic", "\u0130slamic Republic")],
+        [("Islamic Republic", "I\u017flamic Republic")],
+    ]
+    found = framing.find_terms(sentences_frame([("a", i, i, text) for i, text in enumerate(texts)]))
+    assert found["term"].tolist() == ["Islamic Republic", "Islamic Republic"]
+
+
+def test_find_terms_groups_unsorted_rows_by_article():
+    rows = [("b", 1, 0, "The regime spoke."), ("a", 0, 0, "No term here."),
+            ("b", 0, 0, "The mullahs met."), ("a", 1, 1, "Zionist regime, they said.")]
+    found = framing.find_terms(sentences_frame(rows))
+    assert found[["article_id", "sentence_idx", "term"]].values.tolist() == [
+        ["a", 1, "Zionist regime"], ["b", 0, "mullahs"], ["b", 1, "regime"]]
 
 
 ARTICLES = pd.DataFrame({

@@ -349,6 +349,47 @@ def test_actors_come_from_mentions(corpus, expressions):
     assert events[events["actors"] == ""].shape[0] == len(events) - 2
 
 
+def test_events_computed_alone_equal_events_from_the_expressions_table(corpus, expressions):
+    # find_events alone labels only the resolved expressions; the result must not change
+    mentions = pd.DataFrame({"article_id": ["000_518498b07356cbc8"], "sentence_idx": [1],
+                             "actor_id": ["haniyeh"]})
+    pd.testing.assert_frame_equal(
+        tl.find_events(corpus.sentences, corpus.articles, mentions=mentions),
+        tl.find_events(corpus.sentences, corpus.articles, mentions=mentions,
+                       expressions=expressions))
+
+
+def test_the_quick_sentence_test_covers_every_needle():
+    # a sentence is skipped when it holds no gate word and no capitalised needle; that is
+    # safe only if every lower-case needle holds a gate word and is listed under it
+    r = tl.rules()
+    listed = {needle for _, needles in r.gate_words for needle, _ in needles}
+    assert listed == {
+        "today", "tonight", "yesterday", "tomorrow", "night", "morning", "afternoon", "evening",
+        "week", "month", "year", " ago", "weekend", "later", "same", "next day", "following day",
+        "earlier", "recent", "lately", "of late", "years", "decades", "months", "weeks", "days",
+        "over the year", "soon", "near future", "0s", "0's", "0\u2019s", "19", "20"}
+    for word, needles in r.gate_words:
+        assert all(word in needle for needle, _ in needles)
+    for _, capitals in r.capital_groups:
+        for needle in capitals.pattern.split("|"):
+            assert r.capital_gate.search(needle)
+    assert tl.find_time_expressions("Nothing here but words.", "2024-08-07") == []
+    assert only("He spoke on Thurs. to the press.", "2024-08-07")["date_start"] == "2024-08-01"
+
+
+@pytest.mark.parametrize("text", [
+    "He spoke on   Monday", "within Monday", "in\n\tMonday", "Stay in Monday", "in Monday",
+    "began  before   Monday", "x" * 40 + " since " + " " * 30 + "Monday", "on,Monday",
+])
+def test_the_word_before_is_found_as_by_a_search_of_the_whole_prefix(text):
+    end = text.index("Monday")
+    expected = tl._PREPOSITION.search(text[:end])
+    got = tl._word_before(tl._PREPOSITION, text, end)
+    assert (got and got.span()) == (expected and expected.span())
+    assert bool(got) == (text not in ("within Monday", "on,Monday"))
+
+
 def test_parallel_equals_serial(corpus):
     serial = tl.time_expressions(corpus.sentences, corpus.articles, workers=1)
     parallel = tl.time_expressions(corpus.sentences, corpus.articles, workers=2)
