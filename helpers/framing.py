@@ -120,8 +120,8 @@ def _lexicon_starts(patterns: list[str]) -> tuple[str, ...] | None:
 def may_match(lexicon: Lexicon, text: str) -> bool:
     """False only when no term can match ``text``: its lower-cased form holds none of the
     lexicon's ``starts`` (which every match begins with, case aside) and it has none of the
-    few characters (``regexes.FOLDS_TO_ASCII``) that match an ASCII letter case-blind without lower-casing
-    to it."""
+    few characters (``regexes.FOLDS_TO_ASCII``) that match an ASCII letter case-blind
+    without lower-casing to it."""
     if lexicon.starts is None or (not text.isascii() and FOLDS_TO_ASCII.search(text)):
         return True
     lowered = text.lower()

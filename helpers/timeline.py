@@ -1083,15 +1083,6 @@ def plot_timeline(summary: pd.DataFrame, articles: pd.DataFrame, date_from=None,
     return fig
 
 
-def mentions_if_available(sentences: pd.DataFrame, articles: pd.DataFrame):
-    """Actor mentions from ``helpers.actors.find_mentions`` when that step exists, else None."""
-    try:
-        from helpers.actors import find_mentions
-    except ImportError:
-        return None
-    return find_mentions(sentences, articles)
-
-
 def summary_line(events: pd.DataFrame, unresolved: pd.DataFrame) -> str:
     """One line for the report index."""
     n_events = events["event_id"].nunique() if not events.empty else 0
