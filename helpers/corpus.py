@@ -25,6 +25,7 @@ import hashlib
 import io
 import re
 import zlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,6 +38,7 @@ from helpers import text as textutil
 from helpers.datafiles import read_data_text
 from helpers.dates import parse_date_line, parse_iso_date
 from helpers.parallel import map_items
+from helpers.regexes import fast_regex
 
 ARTICLE_COLUMNS = [
     "article_id",
@@ -160,7 +162,7 @@ def _any_of(rules: list[tuple[re.Pattern, str]]) -> Callable[[str], bool]:
     anchored = [p.pattern[1:] for p, _ in rules if p.pattern.startswith("^")]
     floating = [p.pattern for p, _ in rules if not p.pattern.startswith("^")]
     at_start = re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)", re.I).match
-    anywhere = re.compile("|".join(f"(?:{p})" for p in floating) or "(?!)", re.I).search
+    anywhere = fast_regex("|".join(f"(?:{p})" for p in floating) or "(?!)", re.I).search
     return lambda line: bool(at_start(line) or anywhere(line))
 
 
@@ -554,7 +556,13 @@ def fingerprint(body: str, tokens: list[str]) -> Fingerprint:
 
 
 def find_duplicates(prints: dict[str, Fingerprint]) -> dict[str, tuple[str, float]]:
-    """For each article repeating an earlier one (name order): (that one's id, shared share)."""
+    """For each article repeating an earlier one (name order): (that one's id, shared share).
+
+    Candidates are earlier articles sharing at least two of the eight MinHash bands (a pair
+    sharing 90% of its shingles does so with probability 0.997, one sharing half of them with
+    probability 0.1) whose shingle counts are within 90% of each other; the exact share of
+    shingles then decides.
+    """
     found: dict[str, tuple[str, float]] = {}
     exact: dict[str, str] = {}
     buckets: dict[tuple, list[str]] = {}
@@ -564,10 +572,13 @@ def find_duplicates(prints: dict[str, Fingerprint]) -> dict[str, tuple[str, floa
             found[article_id] = (exact[current.digest], 1.0)
             continue
         exact[current.digest] = article_id
-        candidates = {other for key in current.bands for other in buckets.get(key, ())}
+        shared_bands = Counter(other for key in current.bands for other in buckets.get(key, ()))
+        size = len(current.shingles)
         best = None
-        for other in sorted(candidates):
+        for other in sorted(o for o, n in shared_bands.items() if n >= 2):
             other_set = prints[other].shingles
+            if min(size, len(other_set)) < NEAR_DUPLICATE_JACCARD * max(size, len(other_set)):
+                continue
             share = len(current.shingles & other_set) / len(current.shingles | other_set)
             if share >= NEAR_DUPLICATE_JACCARD and (best is None or share > best[1]):
                 best = (other, share)
