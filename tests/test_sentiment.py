@@ -336,3 +336,13 @@ def test_vader_shortcut_gives_vaders_own_score():
         assert vader_compound(text) == expected, text
         skipped += expected == 0.0
     assert skipped > 0
+
+
+def test_textblob_scores_equal_the_public_api_exactly():
+    """The step calls TextBlob's analyser directly; every seed sentence must get exactly the
+    numbers ``TextBlob(text).sentiment`` gives."""
+    from helpers.sentiment import score_text
+
+    for text in load_corpus(REPO / "seeds").sentences["text"]:
+        polarity, subjectivity, _ = score_text(text, with_vader=False)
+        assert (polarity, subjectivity) == tuple(TextBlob(text).sentiment), text
