@@ -117,3 +117,37 @@ def test_bad_notebook_parameters_get_one_plain_sentence(tmp_path):
         "ParameterError: Parameter date_from: '2024-13-01' is not a calendar date.")
     assert run_notebook_with(tmp_path, "01_corpus", seeds_dir=str(tmp_path / "nope")) == (
         f"ParameterError: Parameter seeds_dir: the folder {tmp_path / 'nope'} does not exist.")
+
+
+def test_every_notebook_completes_on_a_folder_of_mostly_bad_files(tmp_path):
+    """One good article among the bad inputs: all five notebooks run, every bad file is listed."""
+    seeds = tmp_path / "messy"
+    seeds.mkdir()
+    shutil.copy(SEEDS / "000_518498b07356cbc8.txt", seeds / "a_good.txt")
+    (seeds / "b_empty.txt").write_bytes(b"")
+    (seeds / "c_binary.txt").write_bytes(bytes(range(256)) * 8)
+    (seeds / "d_latin.txt").write_bytes(b"Caf\xe9 \x81\x8d news \xff\xfe\x90 text " * 5)
+    (seeds / "e_persian.txt").write_text("\u0627\u06cc\u0631\u0627\u0646 \u0648 "
+                                         "\u0622\u0645\u0631\u06cc\u06a9\u0627 " * 40,
+                                         encoding="utf-8")
+    shutil.copy(SEEDS / "000_518498b07356cbc8.txt", seeds / "f_copy.txt")
+    (seeds / "manifest.csv").write_text(
+        "file,outlet,url,published,headline,note\n"
+        "a_good.txt,Iran International,,2024-08-07,,\n"
+        "g_gone.txt,Nowhere,,2024-01-01,,\n",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_runner("--seeds", str(seeds), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count(" done (") == 5
+
+    import pandas as pd
+
+    articles = pd.read_csv(out / "data" / "articles.csv", keep_default_na=False)
+    status = dict(zip(articles["file"], articles["status"], strict=True))
+    assert status == {"a_good.txt": "ok", "b_empty.txt": "skipped", "c_binary.txt": "skipped",
+                      "d_latin.txt": "skipped", "e_persian.txt": "skipped",
+                      "f_copy.txt": "skipped", "g_gone.txt": "skipped"}
+    assert (articles.loc[articles["status"] == "skipped", "problem"] != "").all()
+    stance = pd.read_csv(out / "data" / "stance.csv", keep_default_na=False)
+    assert set(stance["article_id"]) == {"a_good"}
