@@ -45,7 +45,7 @@ def _kernel_name() -> str:
 
 
 def strip_volatile_metadata(nb) -> None:
-    """Remove timings and absolute paths that papermill and nbclient record."""
+    """Remove what changes from run to run: timings, absolute paths, a random cell id."""
     meta = nb.metadata.get("papermill", {})
     for key in _VOLATILE_NOTEBOOK_KEYS:
         meta.pop(key, None)
@@ -53,6 +53,8 @@ def strip_volatile_metadata(nb) -> None:
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("papermill", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"  # papermill gives it a random id on every run
 
 
 def export_html(notebook_path: Path) -> Path:
