@@ -96,7 +96,7 @@ def time_reports(workdir: Path) -> tuple[float, float]:
     import nbformat
     import papermill
 
-    from helpers.reports import _kernel_name, list_notebooks
+    from helpers.reports import _kernel_name, kernel_manager_class, list_notebooks
 
     notebooks = list_notebooks()
     start = time.perf_counter()
@@ -113,7 +113,8 @@ def time_reports(workdir: Path) -> tuple[float, float]:
     start = time.perf_counter()
     for _ in notebooks:
         papermill.execute_notebook(str(workdir / "empty.ipynb"), str(workdir / "out.ipynb"),
-                                   kernel_name=kernel, progress_bar=False)
+                                   kernel_name=kernel, progress_bar=False,
+                                   kernel_manager_class=kernel_manager_class())
     return runner, time.perf_counter() - start
 
 

@@ -16,9 +16,14 @@ import argparse
 import html
 import os
 import sys
+import tempfile
 import time
+import uuid
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import CaselessStrEnum, default
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 KERNEL_NAME = "iran-news"
@@ -31,6 +36,27 @@ _VOLATILE_NOTEBOOK_KEYS = (
     "environment_variables",
     "version",
 )
+
+
+class IpcKernelManager(AsyncKernelManager):
+    """A kernel reached over Unix sockets in Jupyter's runtime folder instead of TCP ports.
+
+    Kernels started at the same moment by parallel workers can pick the same free TCP port
+    (seen here: "Address already in use", then "Kernel died before replying"); sockets named
+    after each kernel's id cannot collide.
+    """
+
+    transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+    @default("ip")
+    def _unique_socket_path(self) -> str:
+        # jupyter_client's own default names every such kernel's sockets alike
+        return os.path.join(tempfile.gettempdir(), f"kernel-{uuid.uuid4()}-ipc")
+
+
+def kernel_manager_class() -> type:
+    """The kernel manager papermill should use: Unix sockets where the system has them."""
+    return IpcKernelManager if os.name == "posix" else AsyncKernelManager
 
 
 def list_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -110,6 +136,7 @@ def run_notebook(source: Path, out_dir: Path, seeds_dir: Path, kernel: str) -> s
             kernel_name=kernel,
             progress_bar=False,
             log_output=False,
+            kernel_manager_class=kernel_manager_class(),
         )
     except PapermillExecutionError as exc:
         error = f"{exc.ename}: {exc.evalue}".strip().splitlines()[-1]
