@@ -91,31 +91,38 @@ def print_size(n: int, result: dict, workers: int) -> None:
     print(f"peak memory: {result['peak_mib']:,.0f} MiB")
 
 
+FLOOR_SCRIPT = """
+import sys, papermill
+from helpers.reports import kernel_manager_class
+for _ in range(int(sys.argv[3])):
+    papermill.execute_notebook(sys.argv[1], sys.argv[2], kernel_name=sys.argv[4],
+                               progress_bar=False, kernel_manager_class=kernel_manager_class())
+"""
+
+
 def time_reports(workdir: Path) -> tuple[float, float]:
-    """Seconds for the runner on the seeds, and for its floor (empty notebooks)."""
+    """Seconds for the runner on the seeds, and for its floor: a process that executes an
+    empty notebook with papermill once per notebook, with the same kernel (both timed from
+    the start of their own Python process)."""
     import nbformat
-    import papermill
 
-    from helpers.reports import _kernel_name, kernel_manager_class, list_notebooks
-
-    notebooks = list_notebooks()
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "helpers.reports", "--seeds", str(REPO / "seeds"),
-                    "--out", str(workdir / "reports")], check=True, cwd=REPO,
-                   stderr=subprocess.DEVNULL)
-    runner = time.perf_counter() - start
+    from helpers.reports import _kernel_name, list_notebooks
 
     empty = nbformat.v4.new_notebook()
     empty.cells = [nbformat.v4.new_code_cell('seeds_dir = "."\noutput_dir = "."',
                                              metadata={"tags": ["parameters"]})]
     nbformat.write(empty, workdir / "empty.ipynb")
-    kernel = _kernel_name()
     start = time.perf_counter()
-    for _ in notebooks:
-        papermill.execute_notebook(str(workdir / "empty.ipynb"), str(workdir / "out.ipynb"),
-                                   kernel_name=kernel, progress_bar=False,
-                                   kernel_manager_class=kernel_manager_class())
-    return runner, time.perf_counter() - start
+    subprocess.run([sys.executable, "-c", FLOOR_SCRIPT, str(workdir / "empty.ipynb"),
+                    str(workdir / "out.ipynb"), str(len(list_notebooks())), _kernel_name()],
+                   check=True, cwd=REPO, stderr=subprocess.DEVNULL)
+    floor = time.perf_counter() - start
+
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "helpers.reports", "--seeds", str(REPO / "seeds"),
+                    "--out", str(workdir / "reports")], check=True, cwd=REPO,
+                   stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start, floor
 
 
 def main() -> int:

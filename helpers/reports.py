@@ -1,6 +1,6 @@
 """The report runner: ``python -m helpers.reports --seeds DIR --out DIR [--only NAME ...]``.
 
-Executes the notebooks of ``notebooks/`` with papermill (two at a time by default: each
+Executes the notebooks of ``notebooks/`` with papermill (several at a time: each
 notebook loads the corpus itself, so they do not depend on each other's results), writes each
 executed ``.ipynb`` and an HTML page (code hidden) into ``--out``, and an ``index.html``
 linking them with a one-line summary each (the text output of the cell tagged ``summary``).
@@ -214,8 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--jobs",
         type=int,
-        default=2,
-        help="notebooks executed at once (each runs on its own; default 2)",
+        default=(os.cpu_count() or 1) + 1,
+        help="notebooks executed at once (default: one more than the CPU cores, as kernels "
+        "wait while they start; each notebook runs on its own)",
     )
     parser.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
