@@ -17,16 +17,13 @@ articles, so an outlet's rate counts the articles where no term was found as wel
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 
-from helpers.datafiles import read_data_text
+from helpers.datafiles import read_rows
 from helpers.parallel import map_items
 from helpers.regexes import FOLDS_TO_ASCII, fast_regex, literal_starts
 
@@ -72,20 +69,7 @@ def _phrase_pattern(term: str) -> str:
 def load_lexicon(path: str = "") -> Lexicon:
     """Read and compile the terms file (``helpers/data/framing_terms.csv`` unless ``path``)."""
     name = path or "helpers/data/framing_terms.csv"
-    try:
-        if path:
-            text = Path(path).read_text(encoding="utf-8")
-        else:
-            text = read_data_text("framing_terms.csv")
-    except OSError as error:
-        raise TermsError(
-            f"The framing terms file {name} cannot be read: {error.strerror}."
-        ) from None
-    rows = list(csv.DictReader(io.StringIO(text)))
-    if not rows or any(column not in rows[0] for column in TERM_COLUMNS):
-        raise TermsError(
-            f"The framing terms file {name} needs the columns {', '.join(TERM_COLUMNS)}."
-        )
+    rows = read_rows("framing_terms.csv", TERM_COLUMNS, TermsError, path, "framing terms file")
     entries = []
     for line_no, row in enumerate(rows, start=2):
         term = (row["term"] or "").strip()

@@ -22,8 +22,6 @@ own documented cut-off), negative below that band and positive above it.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import string
 from functools import lru_cache
@@ -33,7 +31,7 @@ import pandas as pd
 from textblob.en import sentiment as textblob_sentiment
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from helpers.datafiles import read_data_text
+from helpers.datafiles import read_rows
 from helpers.parallel import map_items
 from helpers.params import positive_int
 from helpers.text import words
@@ -295,31 +293,14 @@ def confusion_table(
     return table
 
 
-@lru_cache(maxsize=4)
-def _sample_text(path: str) -> str:
-    if path:
-        return Path(path).read_text(encoding="utf-8")
-    return read_data_text("sentiment_sample.csv")
-
-
 def load_sample(path: str | Path | None = None) -> pd.DataFrame:
     """The hand-labelled sample (``helpers/data/sentiment_sample.csv`` unless ``path``)."""
-    name = str(path) if path else "helpers/data/sentiment_sample.csv"
-    try:
-        text = _sample_text(str(path) if path else "")
-    except OSError as error:
-        raise SampleError(
-            f"The sentiment sample {name} cannot be read: {error.strerror}."
-        ) from None
-    rows = list(csv.DictReader(io.StringIO(text)))
-    if not rows or any(column not in rows[0] for column in SAMPLE_COLUMNS):
-        raise SampleError(
-            f"The sentiment sample {name} needs the columns {', '.join(SAMPLE_COLUMNS)}."
-        )
+    rows = read_rows("sentiment_sample.csv", SAMPLE_COLUMNS, SampleError, path, "sentiment sample")
     bad = [row["label"] for row in rows if row["label"] not in LABELS]
     if bad:
         raise SampleError(
-            f"The sentiment sample {name} has the label {bad[0]!r}; "
+            f"The sentiment sample {path or 'helpers/data/sentiment_sample.csv'} has the label "
+            f"{bad[0]!r}; "
             "use negative, neutral or positive."
         )
     frame = pd.DataFrame(rows, columns=SAMPLE_COLUMNS)
