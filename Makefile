@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 KERNEL := iran-news
 
-.PHONY: install reports test lint lab bench clean
+.PHONY: install reports test lab bench clean
 
 install: $(STAMP)
 
