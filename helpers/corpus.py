@@ -94,6 +94,7 @@ def byline_name(line: str) -> str | None:
     return (match.group("by_name") or match.group("name")) if match else None
 
 
+_STAFF_BIO = re.compile(r"^(?:The\s+)?([A-Z][\w&.'\u2019 -]{1,60}?\s(?:Staff|Desk|Newsroom))\b")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to in a is that for on with as was by it at from his has have are be this "
@@ -248,7 +249,12 @@ def _main_script(letters: list[str]) -> str:
 
 
 def read_manifest(folder: Path, file_names: set[str]) -> tuple[dict[str, dict], list[str]]:
-    """Manifest rows by file name, and one message per broken row."""
+    """Manifest rows by file name, and one message per broken row.
+
+    A row shorter than the header is read with empty values for the missing columns
+    (spreadsheets drop trailing empty fields); a longer one is ignored. A problem with the
+    row of a file that is in the folder is also kept under ``_problem`` for that article.
+    """
     path = folder / MANIFEST_NAME
     if not path.exists():
         return {}, []
@@ -257,32 +263,35 @@ def read_manifest(folder: Path, file_names: set[str]) -> tuple[dict[str, dict], 
         raw = path.read_text("utf-8-sig")
     except UnicodeDecodeError:
         return {}, [f"{MANIFEST_NAME} is not UTF-8 text; it was ignored."]
-    reader = csv.DictReader(io.StringIO(raw))
+    reader = csv.DictReader(io.StringIO(raw), restval="")
     if not reader.fieldnames or "file" not in reader.fieldnames:
         return {}, [f"{MANIFEST_NAME} has no 'file' column; it was ignored."]
     rows: dict[str, dict] = {}
-    for line_no, row in enumerate(reader, start=2):
+    for row in reader:
+        line_no = reader.line_num
         name = (row.get("file") or "").strip()
-        if None in row or any(v is None for v in row.values()):
-            messages.append(
-                f"{MANIFEST_NAME} row {line_no} does not have the header's number of columns; "
-                "it was ignored."
-            )
-            continue
+        problem = ""
         if not name:
             messages.append(f"{MANIFEST_NAME} row {line_no} names no file; it was ignored.")
             continue
-        if name in rows:
-            messages.append(
-                f"{MANIFEST_NAME} row {line_no} repeats '{name}'; the first row was kept."
+        if None in row:
+            problem = (
+                f"has more values than the header has columns in {MANIFEST_NAME} row {line_no}"
             )
+        elif name in rows and "_row" in rows[name]:
+            problem = f"is listed again in {MANIFEST_NAME} row {line_no}; the first row was kept"
+        if problem:
+            messages.append(f"{name} {problem}.")
+            rows.setdefault(name, {})["_problem"] = problem
             continue
-        rows[name] = {k: (v or "").strip() for k, v in row.items()}
+        rows[name] = {k: (v or "").strip() for k, v in row.items()} | rows.get(name, {})
         rows[name]["_row"] = str(line_no)
     for name in sorted(set(rows) - file_names):
-        messages.append(
-            f"{MANIFEST_NAME} row {rows[name]['_row']} names '{name}', which is not in the folder."
-        )
+        if "_row" in rows[name]:
+            messages.append(
+                f"{MANIFEST_NAME} row {rows[name]['_row']} names '{name}', "
+                "which is not in the folder."
+            )
     return rows, messages
 
 
@@ -444,6 +453,17 @@ def clean_text(raw: str, outlet: str = "", url: str = "") -> CleanedText:
             in_block = False
             if _is_site_name(line, outlet, url):
                 reason[i] = "site name"
+
+    # A staff bio ("The All Israel News Staff is a team of journalists") names the author.
+    if not result.author:
+        result.author = next(
+            (
+                m.group(1)
+                for i, why in sorted(reason.items())
+                if why == "author bio" and (m := _STAFF_BIO.match(lines[i]))
+            ),
+            "",
+        )
 
     # 3. dangling short lines after the last sentence of the article
     kept = [i for i in nonblank if i not in reason]
@@ -610,18 +630,18 @@ def _article_row(path: Path, manifest_row: dict) -> tuple[dict, list, list, Fing
     row["outlet"] = manifest_row.get("outlet", "")
     row["url"] = manifest_row.get("url", "")
     row["manifest_note"] = manifest_row.get("note", "")
-    problems: list[str] = []
+    problems: list[str] = [manifest_row["_problem"]] if manifest_row.get("_problem") else []
 
     data = path.read_bytes()
     if not data:
-        return _skip(row, "is empty"), [], [], None
+        return _skip(row, "is empty", problems), [], [], None
     raw, row["encoding"], problem = decode_bytes(data)
     if raw is None:
-        return _skip(row, problem), [], [], None
+        return _skip(row, problem, problems), [], [], None
     if problem:
         problems.append(problem)
     if not raw.strip():
-        return _skip(row, "has only white space"), [], [], None
+        return _skip(row, "has only white space", problems), [], [], None
     cleaned = clean_text(raw, row["outlet"], row["url"])
     row["n_words_raw"] = cleaned.n_words_raw
     body = "\n\n".join(cleaned.paragraphs)
@@ -719,7 +739,7 @@ def load_corpus(folder: str | Path, workers: int = 1) -> Corpus:
     _infer_missing_dates(rows, sentences)
 
     for name, manifest_row in sorted(manifest.items()):
-        if not (folder / name).is_file():
+        if "_row" in manifest_row and not (folder / name).is_file():
             row = {c: "" for c in ARTICLE_COLUMNS}
             row.update(
                 article_id=Path(name).stem,

@@ -231,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     if out_dir.exists() and not out_dir.is_dir():
         print(f"The output path {args.out} is a file, not a folder.", file=sys.stderr)
         return 2
+    if args.jobs < 1:
+        print(f"--jobs must be at least 1, not {args.jobs}.", file=sys.stderr)
+        return 2
     notebooks = list_notebooks(Path(args.notebooks))
     if args.only:
         wanted = {Path(n).stem for n in args.only}
@@ -253,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     kernel = _kernel_name()
     failures: dict[str, str] = {}
     started = time.perf_counter()
-    jobs = max(1, min(args.jobs, len(notebooks)))
+    jobs = min(args.jobs, max(len(notebooks), 1))
     print(f"Running {len(notebooks)} notebook(s), {jobs} at a time.", file=sys.stderr)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending = {

@@ -58,7 +58,7 @@ def removed_lines(corpus, prefix):
             "Iranian leader Khamenei pressured to negotiate with US amid fears war could "
             "collapse ayatollah regime - report",
             "",
-            "",
+            "All Israel News Staff",  # named by the staff bio at the foot of the page
             "",
         ),
         (
@@ -391,13 +391,27 @@ def test_malformed_manifest_date_falls_back_to_nothing_not_a_guess(messy_folder)
 
 def test_broken_manifest_rows_are_reported(tmp_path):
     (tmp_path / "a.txt").write_bytes(GOOD)
+    (tmp_path / "b.txt").write_bytes((SEEDS / "004_6da93dbc1b5ab60c.txt").read_bytes())
     (tmp_path / "manifest.csv").write_text(
-        "file,outlet,url,published,headline,note\na.txt,X\n,Y,,,,\n", encoding="utf-8"
+        "file,outlet,url,published,headline,note\n"
+        "a.txt,\"Daily Wire, US\"\n"  # short: a spreadsheet dropped the empty fields
+        ",Y,,,,\n"  # no file name
+        "b.txt,Z,,2024-08-13,,,extra,values\n",  # longer than the header
+        encoding="utf-8",
     )
     corpus = load_corpus(tmp_path)
-    assert any("row 2" in m and "number of columns" in m for m in corpus.messages)
+    rows = corpus.articles.set_index("file")
+    assert rows.loc["a.txt", "outlet"] == "Daily Wire, US"
+    assert rows.loc["a.txt", "problem"] == ""
     assert any("row 3" in m and "names no file" in m for m in corpus.messages)
-    assert corpus.articles["status"].tolist() == ["ok"]
+    assert rows.loc["b.txt", "outlet"] == ""
+    assert rows.loc["b.txt", "problem"] == (
+        "has more values than the header has columns in manifest.csv row 4"
+    )
+    assert "b.txt has more values than the header has columns in manifest.csv row 4." in (
+        corpus.messages
+    )
+    assert corpus.articles["status"].tolist() == ["ok", "ok"]
 
 
 def test_missing_and_empty_folders_raise_one_plain_sentence(tmp_path):
