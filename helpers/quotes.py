@@ -10,7 +10,9 @@ A direct quote is attributed from the words after it (``“...,” Pezeshkian sa
 that opens a sentence continues the last speaker of its paragraph. Reported speech
 (``X said that ...``, ``X insisted ...``, ``According to X, ...``) is ``kind=indirect`` with
 its clause as the quote; quoted words inside that clause belong to it and are not a row of
-their own. Pronouns ("he said") point back to the last speaker or sentence subject.
+their own. A phrase in commas between subject and verb (``X, speaking on TV, said ...``)
+is skipped: its subject is the speaker, not a quote before a trailing ``..., said Y``.
+Pronouns ("he said") point back to the last speaker or sentence subject.
 The speaker is an actor only when the actor is the head of the speaker phrase: "a close aide
 to Pezeshkian" keeps ``speaker_id`` empty and the phrase as ``speaker``.
 Reporting verbs are read from ``helpers/data/speech_verbs.csv``.
@@ -60,6 +62,7 @@ _ADVERB = (
     rf"(?:{'|'.join(_ADVERB_WORDS)}|[a-z]+ly|on\s+(?:{'|'.join(_WEEKDAYS)})day|"
     rf"(?:last|this|earlier\s+this)\s+(?:{'|'.join(_PERIODS)}))"
 )
+_ADVERBS_THAT = re.compile(rf"(?:\s+{_ADVERB})+(?=\s+that\b)")
 _MAX_ADVERB_WORDS = 3  # "earlier this week"
 _TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERB})+\s*$")
 # The words an _ADVERB alternative can end with (besides [a-z]+ly)
@@ -87,6 +90,12 @@ _CONNECTOR_GAP = re.compile(
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<spk>[^,;\u201c\u201d\"]{1,80}?)\s+as\s+saying\s*[:,]?\s*$")
 _VIA_WORDS = ("said", "according", "told", "added", "reported", "say")  # the commonest first
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:while|whereas)\b)")
+# Words a subject noun phrase does not hold (a clause before ", said X" does)
+_NOT_IN_SUBJECT = frozenset(
+    "is are was were be been will would shall should can could may might must do does did "
+    "has have had not no".split()
+)
+_PARENTHETICAL_START = re.compile(r"\s*(?:[a-z]+ing|who|which|whose)\b")
 
 
 @dataclass(slots=True)
@@ -342,8 +351,9 @@ def _speaker(par: _Paragraph, start: int, end: int) -> tuple[str, str]:
             break
     kept = [
         par.text[a:b].strip()
-        for a, b in parts
-        if par.text.find("ing", a, b) < 0 or not _PARTICIPLE_PART.match(par.text, a, b)
+        for n, (a, b) in enumerate(parts)
+        if (par.text.find("ing", a, b) < 0 or not _PARTICIPLE_PART.match(par.text, a, b))
+        and not (n and _first_word(par.text, a, b) in _PREPOSITIONS)
     ]
     description = kept[0] if len(kept) == 1 else ", ".join(k for k in kept if k)
     if len(description.split(None, 1)) > 1:  # a repeated word needs two words
@@ -352,6 +362,12 @@ def _speaker(par: _Paragraph, start: int, end: int) -> tuple[str, str]:
     if lead:
         description = description[lead.end() :]
     return speaker_id, description.strip()
+
+
+def _first_word(text: str, start: int, end: int) -> str:
+    """The first word of text[start:end] ("" when there is none)."""
+    words = text[start:end].split(None, 1)
+    return words[0] if words else ""
 
 
 def _connects(gap: str) -> bool:
@@ -574,6 +590,7 @@ def _told_ends(text: str) -> bool:
     return False
 
 
+_SAID = _contains("said")
 # (a cheap test the text passes whenever the pattern matches, the pattern)
 _TRAILING_VIA = [
     (
@@ -584,7 +601,7 @@ _TRAILING_VIA = [
         ),
     ),
     (
-        _contains("said"),
+        _SAID,
         re.compile(r",\s*said\s+(?P<via>[^,\u201c\u201d\"]+?)(?:,[^\u201c\u201d\"]*)?[.]?$"),
     ),
     (
@@ -611,8 +628,36 @@ def _trailing_via(par: _Paragraph, start: int, end: int) -> tuple[int, str]:
         if possible(text):
             m = regex.search(text)
             if m and not _inside(start + m.start(), par.quotes):
+                if possible is _SAID and _parenthetical_subject(par, start, start + m.start()):
+                    continue
                 return start + m.start(), m.group("via").strip()
     return end, ""
+
+
+def _parenthetical_subject(par: _Paragraph, start: int, comma: int) -> bool:
+    """Whether text[start:comma] ends with a subject and a parenthetical set off by commas.
+
+    "Araghchi, in a post on X, said Tehran ..." reads as a speaker, not as a quote before
+    ", said X": the part after the last comma is a parenthetical (a participle, preposition
+    or relative phrase, or an apposition with an actor mention on either side) and the part
+    before it is a short noun phrase (no auxiliary verb or negation in it).
+    """
+    last = par.text.rfind(",", start, comma)
+    if last < 0:
+        return False
+    head_start = par.text.rfind(",", start, last) + 1 or start
+    head = par.text[head_start:last].split()
+    if not head or len(head) > MAX_HEAD_WORDS:
+        return False
+    if any(word.lower() in _NOT_IN_SUBJECT for word in head):
+        return False
+    paren = par.text[last + 1 : comma].split()
+    if not paren:
+        return False
+    if paren[0] in _PREPOSITIONS or _PARENTHETICAL_START.match(paren[0]):
+        return True
+    first = bisect_left(par.mention_starts, head_start)
+    return first < len(par.mentions) and par.mentions[first][1] <= comma
 
 
 def _paragraph_records(par: _Paragraph) -> list[_Record]:
@@ -738,6 +783,9 @@ def _complement_record(
     par: _Paragraph, cue: _Cue, span: tuple[int, int], end: int, cut: int | None, via: str
 ) -> _Record | None:
     start = cue.end
+    adverbs = _ADVERBS_THAT.match(par.text, start, end)
+    if adverbs:  # "said on Sunday that ..."
+        start = adverbs.end()
     that = _THAT.match(par.text, start, end)
     start = that.end() if that else start
     if cut is not None and start < cut < end:

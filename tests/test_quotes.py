@@ -252,3 +252,76 @@ def test_trailing_adverbs_from_the_right_equal_the_pattern(text):
     from helpers.quotes import _TRAILING_ADVERBS, _drop_trailing_adverbs
 
     assert _drop_trailing_adverbs(text) == _TRAILING_ADVERBS.sub("", text).rstrip()
+
+
+# A phrase set off by commas between the subject and "said" is not the quote of a
+# trailing ", said X" attribution: the subject before it is the speaker.
+@pytest.mark.parametrize(
+    "text, speaker_id, speaker, quote",
+    [
+        (
+            "President Masoud Pezeshkian, speaking on state television, said his government "
+            "was ready to talk with the US.",
+            "pezeshkian",
+            "President Masoud Pezeshkian",
+            "his government was ready to talk with the US.",
+        ),
+        (
+            "Abbas Araghchi, in a post on X, said Tehran would not negotiate under pressure.",
+            "araghchi",
+            "Abbas Araghchi",
+            "Tehran would not negotiate under pressure.",
+        ),
+        (
+            "Iran's foreign minister, Abbas Araghchi, said on Sunday that talks would continue.",
+            "araghchi",
+            "Iran's foreign minister, Abbas Araghchi",
+            "talks would continue.",
+        ),
+        (
+            "The minister, who spoke to reporters in Muscat, said the talks were useful.",
+            "",
+            "The minister",
+            "the talks were useful.",
+        ),
+        (
+            "On Sunday, Araghchi, in a post on X, said Tehran would not negotiate.",
+            "araghchi",
+            "Araghchi",
+            "Tehran would not negotiate.",
+        ),
+    ],
+)
+def test_parenthetical_between_subject_and_said(text, speaker_id, speaker, quote):
+    found = quotes_of([text])
+    assert len(found) == 1
+    assert (found.at[0, "speaker_id"], found.at[0, "speaker"]) == (speaker_id, speaker)
+    assert (found.at[0, "kind"], found.at[0, "cue"], found.at[0, "quote"]) == (
+        "indirect",
+        "said",
+        quote,
+    )
+
+
+@pytest.mark.parametrize(
+    "text, speaker_id, speaker, quote",
+    [
+        (
+            "Iran is ready to resume talks, said a senior official.",
+            "",
+            "a senior official",
+            "Iran is ready to resume talks",
+        ),
+        (
+            "Iran will not negotiate, under any circumstances, said Araghchi.",
+            "araghchi",
+            "Araghchi",
+            "Iran will not negotiate, under any circumstances",
+        ),
+    ],
+)
+def test_a_clause_before_comma_said_stays_the_quote(text, speaker_id, speaker, quote):
+    found = quotes_of([text])
+    assert list(zip(found["speaker_id"], found["speaker"], found["quote"], strict=True)) == [
+        (speaker_id, speaker, quote)
+    ]
