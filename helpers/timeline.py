@@ -113,7 +113,7 @@ class _Rules:
     not_name_words: frozenset[str]
     event_terms: re.Pattern
     event_words: re.Pattern
-    event_labels: tuple[tuple[str, str], ...]
+    event_labels: tuple[tuple[str, str, bool], ...]  # (label, class, named by its patient)
 
 
 def _read_csv(name: str) -> list[dict]:
@@ -204,7 +204,8 @@ def rules() -> _Rules:
     terms = _read_csv("event_terms.csv")
     event_terms = re.compile(r"\b(?:" + "|".join(
         rf"(?P<t{k}>{row['pattern'].lower()})" for k, row in enumerate(terms)) + r")\b")
-    event_labels = tuple((row["label"], row["event_class"]) for row in terms)
+    event_labels = tuple((row["label"], row["event_class"], row["named_by"] == "patient")
+                         for row in terms)
     event_words = fast_regex(r"\b(?:" + "|".join(row["pattern"].lower() for row in terms) + r")\b")
     groups = sorted({needles[kind] for kind, _ in patterns})
     gate_words, capital_gate, capital_groups = _needle_groups(groups)
@@ -630,10 +631,10 @@ def find_time_expressions(text: str, published: date | str | None, previous: dic
 # ---------------------------------------------------------------- event words and names
 
 
-def _event_term(lowered: str, start: int, end: int) -> tuple[str, str, int]:
-    """(label, event class, position) of the event word nearest the time expression, looked
-    for within 120 characters of it in the lower-cased sentence; ties go to the earlier row
-    of ``event_terms.csv``."""
+def _event_term(lowered: str, start: int, end: int) -> tuple[str, str, int, int, bool]:
+    """(label, event class, start, end, named by its patient) of the event word nearest the
+    time expression, looked for within 120 characters of it in the lower-cased sentence;
+    ties go to the earlier row of ``event_terms.csv``."""
     r = rules()
     best = None
     window_end = end + 120
@@ -644,13 +645,14 @@ def _event_term(lowered: str, start: int, end: int) -> tuple[str, str, int]:
         distance = max(m.start() - end if m.start() >= end else start - m.end(), 0)
         if best is not None and distance > best[0][0]:
             continue
-        row = r.event_terms.match(lowered, m.start(), window_end).lastgroup
-        key = (distance, int(row[1:]))
+        grouped = r.event_terms.match(lowered, m.start(), window_end)
+        key = (distance, int(grouped.lastgroup[1:]))
         if best is None or key < best[0]:
-            best = (key, *r.event_labels[key[1]], m.start())
+            best = (key, *r.event_labels[key[1]], m.start(), grouped.end())
     if best is None:
-        return "", "", -1
-    return best[1], best[2], best[3]
+        return "", "", -1, -1, False
+    _, label, event_class, patient, word_start, word_end = best
+    return label, event_class, word_start, word_end, patient
 
 
 def _name_runs(text: str) -> list[tuple[int, int, str, bool]]:
@@ -685,21 +687,6 @@ def _without_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "\u2019s")) else word
 
 
-def _short_name(name: str) -> str:
-    """ "Ali Khamenei" -> "Khamenei", "Pezeshkian's" -> "Pezeshkian"."""
-    return _without_possessive(name.split()[-1])
-
-
-def _who(names: list[tuple[int, str, bool]]) -> str:
-    """The short name for a label: the nearest name that is neither generic nor an
-    affiliation, else the nearest name."""
-    generic = rules().generic_names
-    for _, name, affiliation in names:
-        if not affiliation and _short_name(name).lower() not in generic:
-            return _short_name(name)
-    return _short_name(names[0][1]) if names else ""
-
-
 def _participants(names: list[tuple[int, str, bool]]) -> list[str]:
     generic = rules().generic_names
     out = set()
@@ -709,6 +696,156 @@ def _participants(names: list[tuple[int, str, bool]]) -> list[str]:
             if token not in generic and len(token) > 2:
                 out.add(token)
     return sorted(out)
+
+
+# ---------------------------------------------------------------- event labels
+
+# A name span for labels: (start, end, short name, usable), usable when the name is neither
+# generic ("Iran", "Parliament") nor an affiliation ("Hamas" in "Hamas chief Ismail Haniyeh").
+_NameSpan = tuple[int, int, str, bool]
+
+_POSSESSIVE_GAP = re.compile(r"['\u2019]s\s+(?:[a-z][a-z-]*\s+){0,2}")
+_SUBJECT_GAP = re.compile(
+    r",?\s+(?:(?:also|has|have|had|was|were|is|are|been|being|then|reportedly|[a-z]+ly)\s+){0,3}")
+_BEFORE_SUBJECT = re.compile(
+    r"(?i:\b(?:to|of|with|by|for|from|in|at|on|against|about|than|like|between|into|over|"
+    r"under|via|toward|towards)\s+(?:the\s+)?)$")
+_AGENT_LEAD = re.compile(r"\s+(?:of|by)\s+")
+_WITH_LEAD = re.compile(r"\s+with\s+")
+_OBJECT_LEAD = re.compile(r"\s+")
+_MODIFIERS = re.compile(r"(?<![\w'\u2019-])((?:[a-z][a-z-]*\s+){1,2})$")
+_NOT_MODIFIERS = _FUNCTION_WORDS | frozenset(
+    "has have had was were is are be been being will would can could did do does not to "
+    "its their his her my our your some any all each every other another more most many "
+    "first last next new own same such".split())
+
+
+def _short_name(name: str) -> str:
+    """ "Ali Khamenei" -> "Khamenei", "Pezeshkian's" -> "Pezeshkian"."""
+    return _without_possessive(name.split()[-1])
+
+
+def _run_spans(runs: list[tuple[int, int, str, bool]]) -> list[_NameSpan]:
+    """Label name spans from the capitalised name runs (used without actor mentions)."""
+    generic = rules().generic_names
+    return [(start, end - (2 if name.endswith(("'s", "\u2019s")) else 0), _short_name(name),
+             not affiliation and _short_name(name).lower() not in generic)
+            for start, end, name, affiliation in runs]
+
+
+@lru_cache(maxsize=1)
+def _register_names() -> dict[str, tuple[str, str]]:
+    """actor_id -> (register name, kind) from ``helpers.actors.load_register``."""
+    from helpers.actors import load_register
+
+    register = load_register()
+    return dict(zip(register["actor_id"], zip(register["name"], register["kind"], strict=True),
+                    strict=True))
+
+
+def _mention_spans(text: str, mentions: list[tuple[int, int, str, str, str]]) -> list[_NameSpan]:
+    """Label name spans from the actor mentions of one sentence: (start, end, actor_id,
+    surface, how) each. A person is named by the last word of the register name, anything
+    else by the words written when they name it, else by the register name."""
+    r = rules()
+    names = _register_names()
+    spans = []
+    for start, end, actor, surface, how in mentions:
+        name, kind = names.get(actor, (surface, ""))
+        short = _short_name(name) if kind == "person" else (
+            _without_possessive(surface) if how in ("name", "alias") else name)
+        following = _WORD_AFTER.match(text, end)
+        affiliation = bool(following and following.group(1) in r.title_words)
+        generic = set(_ID_PARTS.split(actor.lower())) <= r.generic_names
+        spans.append((start, end, short, not affiliation and not generic))
+    return sorted(spans)
+
+
+def _name_after(text: str, position: int, spans: list[_NameSpan], lead: re.Pattern) -> str:
+    """The first usable name after ``position`` in the same clause (within 60 characters),
+    when the text after ``position`` starts with ``lead``; possessives ("X's minister") are
+    passed over for the head they qualify."""
+    found = lead.match(text, position)
+    if not found:
+        return ""
+    stop = _CLAUSE_BREAK.search(text, found.end(), position + 60)
+    limit = stop.start() if stop else position + 60
+    for start, end, short, usable in spans:
+        if found.end() <= start < limit and usable and text[end:end + 2] not in ("'s", "\u2019s"):
+            return short
+    return ""
+
+
+def _name_before(text: str, word_start: int, expression: tuple[int, int],
+                 spans: list[_NameSpan], gap_rule: re.Pattern) -> str:
+    """The usable name that ends right before the event word, the gap between (the time
+    expression left out) matching ``gap_rule``; a name after a preposition ("an aide to X
+    told") is not the subject."""
+    for start, end, short, usable in reversed(spans):
+        if end > word_start or not usable:
+            continue
+        first, last = expression
+        gap = (text[end:first] + " " + text[last:word_start] if end <= first and last <= word_start
+               else text[end:word_start])
+        gap = re.sub(r"\s+", " ", gap)
+        if gap_rule.fullmatch(gap) and (gap_rule is _POSSESSIVE_GAP or not _BEFORE_SUBJECT.search(
+                text, max(0, start - 20), start)):
+            return short
+        return ""
+    return ""
+
+
+def _modifiers(text: str, word_start: int) -> str:
+    """The adjective or noun modifiers right before the event word ("snap presidential"),
+    without grammar words, adverbs, participles or plurals (a subject: "officials met")."""
+    found = _MODIFIERS.search(text, max(0, word_start - 40), word_start)
+    if not found:
+        return ""
+    kept: list[str] = []
+    for word in reversed(found.group(1).split()):
+        if word in _NOT_MODIFIERS or word.endswith(("ly", "ed", "ing")) or (
+                word.endswith("s") and not word.endswith(("ss", "us", "is"))):
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
+
+
+def event_label(text: str, expression: tuple[int, int], spans: list[_NameSpan]) -> str:
+    """A short label for the event a time expression dates (see :func:`_label`)."""
+    return _label(text, expression, _event_term(text.lower(), *expression), spans)[0]
+
+
+def _label(text: str, expression: tuple[int, int], term: tuple[str, str, int, int, bool],
+           spans: list[_NameSpan]) -> tuple[str, str]:
+    """(label, the name in it or "") for the event a time expression dates: ``term`` is the
+    :func:`_event_term` of the expression (start, end) in the sentence ``text``, ``spans``
+    the name spans of the sentence.
+
+    A short label for the event a time expression dates, from its sentence ``text``, the
+    expression's (start, end) and the name spans of the sentence.
+
+    The event word nearest the expression (``event_terms.csv``) is named, in this order, by
+    the name whose event it is: a possessive before it ("X's killing"), "of X"/"by X" after
+    it, for words named by their patient the object after it ("voted to remove X") then the
+    subject ("X died"), for the others the subject ("X said"); else by its modifiers
+    ("presidential election", "secret talks"); else by "with X" ("a meeting with X"); else
+    the event word's label alone. Without an event word: the subject name, else "event".
+    """
+    label, _, word_start, word_end, patient = term
+    if not label:
+        name = _name_before(text, expression[0], (0, 0), spans, _SUBJECT_GAP)
+        return name or "event", name
+    name = (_name_before(text, word_start, expression, spans, _POSSESSIVE_GAP)
+            or _name_after(text, word_end, spans, _AGENT_LEAD)
+            or (patient and _name_after(text, word_end, spans, _OBJECT_LEAD))
+            or _name_before(text, word_start, expression, spans, _SUBJECT_GAP))
+    if name:
+        return f"{name} {label}", name
+    modifiers = "" if text.endswith("ed", 0, word_end) else _modifiers(text, word_start)
+    if modifiers:
+        return f"{modifiers} {text[word_start:word_end].lower()}", ""
+    name = _name_after(text, word_end, spans, _WITH_LEAD)
+    return (f"{name} {label}" if name else label), name
 
 
 # ---------------------------------------------------------------- one article
@@ -735,18 +872,14 @@ def article_expressions(article_id: str, published: str, rows: list[tuple],
         for record in records:
             if record["resolved"] and record["granularity"] == "day":
                 previous = record
-            label, event_class, position = _event_term(lowered, record["start"], record["end"])
-            names = _names(runs, position if position >= 0 else record["end"])
-            who = _who(names)
-            if label:
-                label = f"{who} {label}".strip()
-            else:
-                tail = " ".join(_WORD.findall(text[record["end"]:])[:4])
-                label = f"{who}: {tail}" if who else tail
+            expression = (record["start"], record["end"])
+            term = _event_term(lowered, *expression)
+            names = _names(runs, term[2] if term[2] >= 0 else record["end"])
+            label, who = _label(text, expression, term, _run_spans(runs))
             record.update(
                 article_id=article_id, sentence_idx=int(sentence_idx), text=text,
-                event_label=label,
-                event_class=event_class, who=who, names=";".join(_participants(names)),
+                event_label=label, event_class=term[1], who=who,
+                names=";".join(_participants(names)),
             )
             out.append(record)
     return out
@@ -863,6 +996,24 @@ def _attach_nameless(rows: list[dict], find, parent: list[int]) -> None:
                 parent[find(i)] = groups.pop()
 
 
+def _mentions_by_sentence(mentions: pd.DataFrame | None, keys: set[tuple[str, int]]
+                          ) -> dict[tuple[str, int], list[tuple[int, int, str, str, str]]]:
+    """The mentions (start, end, actor_id, surface, how) of each (article_id, sentence_idx) of
+    ``keys``; empty when ``mentions`` has no offsets."""
+    needed = ["start", "end", "surface", "how"]
+    if mentions is None or mentions.empty or not set(needed) <= set(mentions.columns):
+        return {}
+    found: dict[tuple[str, int], list] = {}
+    for article_id, idx, actor, start, end, surface, how in zip(
+            *(mentions[c].tolist() for c in ["article_id", "sentence_idx", "actor_id", *needed]),
+            strict=True):
+        key = (article_id, int(idx))
+        if key in keys:
+            found.setdefault(key, []).append((int(start), int(end), str(actor), str(surface),
+                                              str(how)))
+    return found
+
+
 def find_events(sentences: pd.DataFrame, articles: pd.DataFrame,
                 mentions: pd.DataFrame | None = None, workers: int = 1,
                 expressions: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -871,7 +1022,8 @@ def find_events(sentences: pd.DataFrame, articles: pd.DataFrame,
     ``actors`` joins the actor ids that ``mentions`` finds in the sentence (empty without
     mentions). Rows reporting the same event share an ``event_id`` (see
     :func:`group_events`); the ids number events in date order. ``event_label`` is a short
-    label: a name near the event word plus the word's label ("Haniyeh killing").
+    label (see :func:`_label`), named from the resolved actor mentions of the sentence when
+    ``mentions`` has their offsets, else from its capitalised names ("Haniyeh killing").
     """
     if expressions is None:
         resolved = _expression_records(sentences, articles, workers, resolved_only=True)
@@ -879,12 +1031,18 @@ def find_events(sentences: pd.DataFrame, articles: pd.DataFrame,
         resolved = expressions[expressions["resolved"].astype(bool)].to_dict("records")
     actors = _actors_by_sentence(
         mentions, {(row["article_id"], int(row["sentence_idx"])) for row in resolved})
+    located = _mentions_by_sentence(mentions, set(actors))
     generic = rules().generic_names
     specific: dict[str, bool] = {}  # actor id -> not made only of generic names
     rows = []
     for row in resolved:
         sentence_actors = actors.get((row["article_id"], int(row["sentence_idx"])), [])
         row["actors"] = ";".join(sentence_actors)
+        key = (row["article_id"], int(row["sentence_idx"]))
+        if key in located:
+            text, expression = row["text"], (int(row["start"]), int(row["end"]))
+            row["event_label"] = _label(text, expression, _event_term(text.lower(), *expression),
+                                        _mention_spans(text, located[key]))[0]
         for a in sentence_actors:
             if a not in specific:
                 specific[a] = not set(_ID_PARTS.split(a.lower())) <= generic
@@ -896,22 +1054,26 @@ def find_events(sentences: pd.DataFrame, articles: pd.DataFrame,
     for i, group in enumerate(groups):
         members.setdefault(group, []).append(i)
 
-    def finest(indices: list[int]) -> int:
-        return min(indices, key=lambda i: (
-            (date.fromisoformat(rows[i]["date_end"]) - date.fromisoformat(
-                rows[i]["date_start"])).days, rows[i]["article_id"], rows[i]["sentence_idx"],
-            rows[i]["start"]))
+    def precision(i: int) -> tuple:
+        return ((date.fromisoformat(rows[i]["date_end"]) - date.fromisoformat(
+            rows[i]["date_start"])).days, rows[i]["article_id"], rows[i]["sentence_idx"],
+            rows[i]["start"])
 
-    best_of = {g: rows[finest(indices)] for g, indices in members.items()}
+    bare = {label for label, _, _ in rules().event_labels} | {"event"}
+    best_of = {g: rows[min(indices, key=precision)] for g, indices in members.items()}
+    # The label of the most precise row that names or qualifies the event, else of the most
+    # precise row ("Hamas attack" rather than "attack").
+    label_of = {g: rows[min(indices, key=lambda i: (rows[i]["event_label"] in bare,
+                                                    precision(i)))]["event_label"]
+                for g, indices in members.items()}
     order = sorted(members, key=lambda g: (best_of[g]["date_start"],
                                            min((rows[i]["article_id"], rows[i]["sentence_idx"],
                                                 rows[i]["start"]) for i in members[g])))
     width = max(3, len(str(len(order))))
     for number, group in enumerate(order, start=1):
-        best = best_of[group]
         for i in members[group]:
             rows[i]["event_id"] = f"E{number:0{width}d}"
-            rows[i]["group_label"] = best["event_label"]
+            rows[i]["group_label"] = label_of[group]
     for row in rows:
         row["event_label"] = row.pop("group_label")
     frame = pd.DataFrame(rows, columns=[*EVENT_COLUMNS, "start"])

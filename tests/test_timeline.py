@@ -426,3 +426,34 @@ def test_timeline_figure(corpus, expressions):
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert any("Haniyeh" in t and "000, 003" in t for t in labels)
     assert not any("Khatami" in t for t in labels)  # 2013-2015 is outside the range
+
+
+def _label(text: str, expression: str, names: dict[str, str]) -> str:
+    start = text.index(expression)
+    spans = [(text.index(surface), text.index(surface) + len(surface), short, True)
+             for surface, short in names.items()]
+    return tl.event_label(text, (start, start + len(expression)), sorted(spans))
+
+
+@pytest.mark.parametrize(("text", "expression", "names", "expected"), [
+    # the object of a verb named by its patient, not the possessive before it
+    ("On Sunday, lawmakers voted to remove the president's reformist economy minister.",
+     "On Sunday", {"reformist economy minister": "Hemmati"}, "Hemmati impeachment"),
+    ("The killing of militant leader Abu Samir on Tuesday shocked the region.", "on Tuesday",
+     {"Abu Samir": "Samir"}, "Samir killing"),
+    ("Karimi's resignation last week surprised allies.", "last week", {"Karimi": "Karimi"},
+     "Karimi resignation"),
+    ("Minister Karimi on Monday said the plan would go ahead.", "on Monday",
+     {"Karimi": "Karimi"}, "Karimi statement"),
+    # a name after a preposition is not the subject
+    ("Last week, an aide to Karimi told reporters the talks had stalled.", "Last week",
+     {"Karimi": "Karimi"}, "statement"),
+    # modifiers when no name heads the event
+    ("The snap presidential election in June drew few voters.", "in June", {},
+     "snap presidential election"),
+    ("He allowed secret talks with officials from 2013-2015.", "2013-2015", {}, "secret talks"),
+    # no copied sentence tail
+    ("Hours later, he also lost his deputy.", "Hours later", {}, "event"),
+])
+def test_event_label_names_the_head_of_the_event(text, expression, names, expected):
+    assert _label(text, expression, names) == expected
