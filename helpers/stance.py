@@ -33,12 +33,20 @@ from the cue through the sentence:
 
 A cue with no holder gives no record: nobody gets a stance for being named.
 
-**Channel**: the channel cue (``helpers/data/channel_cues.csv``) nearest to the stance cue in
-the sentence (``local`` cues such as "private plea" only within 40 characters); else the
-quote's attribution sentences (for the speaker); else another sentence of the paragraph;
-else the paragraph before when it names the same actor; else ``public`` for a named
-holder of an on-record speech verb or direct quote; else ``unknown``. A third party
-reported inside someone's quote takes only its own sentence's cue.
+**Channel**: the channel cue (``helpers/data/channel_cues.csv``) nearest to the stance cue and
+the holder's speech verb in the sentence (``local`` cues such as "private plea" only within
+40 characters, and not one standing right before a later verb: "openly calling for"); else
+the quote's attribution sentences (for the speaker); else another sentence of the paragraph,
+or of the paragraph before, that names the holder. A sentence with its own reporting clause
+borrows nothing when the clause is someone else's ("Experts assess ..."), and only a
+``private`` cue when it is the holder's own ("He stressed ...", continuing a sources'
+account). Else ``public`` for a named holder of an on-record speech verb or direct quote;
+else ``unknown``. A third party reported inside someone's quote takes only its own
+sentence's cue, and not the quoter's public setting ("..., he wrote in an X post").
+``channel_sentence_idx`` is the sentence the channel cue was read in.
+
+A cue's regex group named ``neg`` flips its stance when it matches ("talks with the US are
+(?P<neg>not )?wise").
 """
 
 from __future__ import annotations
@@ -46,7 +54,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pandas as pd
@@ -57,7 +65,7 @@ from helpers.params import ParameterError
 
 STANCE_COLUMNS = [
     "article_id", "actor_id", "topic", "stance", "channel", "cue", "sentence_idx", "evidence",
-    "published", "holder", "holder_how", "paragraph_idx", "channel_cue",
+    "published", "holder", "holder_how", "paragraph_idx", "channel_cue", "channel_sentence_idx",
 ]
 SUMMARY_COLUMNS = [
     "article_id", "published", "actor_id", "topic", "stance", "n_favor", "n_against",
@@ -70,6 +78,7 @@ SHIFT_COLUMNS = [
 ]
 STANCES = ("favor", "against", "neutral")
 LOCAL_CHANNEL_REACH = 40
+LOCAL_VERB_GAP = 12
 NEGATION_WORDS = 4
 CONTEXT_SENTENCES = 3
 
@@ -285,9 +294,12 @@ def _find_all(text: str, patterns, indexes) -> list[tuple]:
 
 
 def _cue_matches(text: str, lexicon: Lexicon, indexes) -> list[tuple]:
-    """Non-overlapping cue matches, leftmost first and longest at the same start."""
+    """Non-overlapping cue matches (start, end, index, words, negated inside), leftmost first
+    and longest at the same start. A cue's group named ``neg`` ("talks with the US are
+    (?P<neg>not )?wise") flips its stance when it matches."""
     kept, last_end = [], -1
-    found = _find_all(text, lexicon.cues, indexes)
+    found = [(m.start(), m.end(), i, m.group(), bool(m.groupdict().get("neg")))
+             for i in indexes for m in lexicon.cues[i][0].finditer(text)]
     for match in sorted(found, key=lambda m: (m[0], m[0] - m[1], m[2])):
         if match[0] >= last_end:
             kept.append(match)
@@ -320,6 +332,7 @@ class Holder:
     holder: str
     how: str
     public: bool = False
+    anchor: int = -1  # start of the speech or directive verb that gave the holder, if any
 
 
 _STOP = Holder("", "", "stop")
@@ -523,11 +536,12 @@ class SentenceView:
         start, end, phrase = anchor
         public = self.lexicon.anchors[phrase][1]
         if _PARTICIPLE.match(phrase) and self.passive_before(start):
-            return self.agent_after(end, pos)
-        found = self.holder_before(start, low)
-        if found is not None and found is not _STOP and found.actor_id:
-            found.public = found.public or public
-        return found
+            found = self.agent_after(end, pos)
+        else:
+            found = self.holder_before(start, low)
+            if found is not None and found is not _STOP and found.actor_id:
+                found.public = found.public or public
+        return found if found is None or found is _STOP else replace(found, anchor=start)
 
     def passive_before(self, start: int) -> bool:
         """A form of "be" within the two words before ``start`` ("was strongly advised")."""
@@ -616,15 +630,26 @@ def _channel_matches(text: str, lexicon: Lexicon, indexes) -> list[tuple]:
             for start, end, i, words in _find_all(text, lexicon.channels, indexes)]
 
 
-def _nearest_channel(matches, cue_start: int, cue_end: int, local: bool = True):
+def _nearest_channel(matches, cue_start: int, cue_end: int, local: bool = True,
+                     private_only: bool = False):
     best = None
     for start, end, channel, scope, words in matches:
         gap = max(start - cue_end, cue_start - end, 0)
         if scope == "local" and (not local or gap > LOCAL_CHANNEL_REACH):
             continue
+        if private_only and channel != "private":
+            continue
         if best is None or gap < best[0]:
             best = (gap, channel, words)
     return best
+
+
+def _modifies_later_verb(match, cue_end: int, view) -> bool:
+    """A local channel word after the cue that stands right before a speech or directive
+    verb belongs to that verb ("... voices who are openly calling for ...")."""
+    start, end, _, scope, _ = match
+    return scope == "local" and start >= cue_end and any(
+        end < anchor[0] <= end + LOCAL_VERB_GAP for anchor in view.anchors)
 
 
 def _target_in_reach(topic, scope, position, sentences, has_target) -> bool:
@@ -764,34 +789,65 @@ class ArticleView:
                     holder.actor_id, holder.holder, "speaker", True)
         return None
 
-    def channel_for(self, holder, region, start, end, position, speaker_first_last):
-        """``(channel, channel cue)`` of a record (see the module notes)."""
-        best = _nearest_channel(self.channels(position), start, end)
+    def channel_for(self, holder, view, region, start, end, position, speaker_first_last):
+        """``(channel, channel cue, sentence_idx of the cue)`` of a record (module notes)."""
+        sentence_idx = self.rows[position][0]
+        matches = [m for m in self.channels(position) if not _modifies_later_verb(m, end, view)]
+        if holder.how == "reported" and region is not None:
+            # the quoter's own setting ("..., he wrote in an X post") is not the reported one's
+            matches = [m for m in matches if m[2] == "private" or region[0] <= m[0] < region[1]]
+        best = _nearest_channel(matches, min(start, holder.anchor) if holder.anchor >= 0
+                                else start, end)
         if best is not None:
-            return best[1], best[2]
+            return best[1], best[2], sentence_idx
         if holder.how == "reported":
-            return "unknown", ""
-        paragraph_idx = self.rows[position][2]
+            return "unknown", "", None
         others = []
         if region is not None and holder.how == "speaker" and speaker_first_last:
             first, last = speaker_first_last
-            others += [self.position_of[i] for i in range(first, last + 1)
+            others += [(self.position_of[i], False) for i in range(first, last + 1)
                        if i in self.position_of]
-        same = self.paragraphs[paragraph_idx]
-        others += sorted(same, key=lambda p: (abs(p - position), p))
-        if same[0] > 0 and holder.actor_id:
-            previous = self.paragraphs[self.rows[same[0] - 1][2]]
-            if any(m.actor_id == holder.actor_id for p in previous
-                   for m in self.mentions.get(self.rows[p][0], [])):
-                others += list(reversed(previous))
-        for other in others:
+        # a quote's speaker has a reporting clause of its own (the quote's attribution)
+        clause = "own" if holder.how == "speaker" else self.reporting_clause(
+            holder, view, position, start)
+        if clause != "other":
+            same = self.paragraphs[self.rows[position][2]]
+            nearby = sorted(same, key=lambda p: (abs(p - position), p))
+            if same[0] > 0 and holder.actor_id:
+                nearby += list(reversed(self.paragraphs[self.rows[same[0] - 1][2]]))
+            others += [(p, clause == "own") for p in nearby
+                       if not holder.actor_id or self.names(p, holder.actor_id)]
+        for other, private_only in others:
             if other != position:
-                found = _nearest_channel(self.channels(other), 0, 0, local=False)
+                found = _nearest_channel(self.channels(other), 0, 0, local=False,
+                                         private_only=private_only)
                 if found is not None:
-                    return found[1], found[2]
+                    return found[1], found[2], self.rows[other][0]
         if holder.actor_id and holder.public:
-            return "public", "(on-record statement)"
-        return "unknown", ""
+            return "public", "(on-record statement)", sentence_idx
+        return "unknown", "", None
+
+    def names(self, position: int, actor_id: str) -> bool:
+        """Whether the sentence at ``position`` has a mention of ``actor_id``."""
+        return any(m.actor_id == actor_id for m in self.mentions.get(self.rows[position][0], []))
+
+    def reporting_clause(self, holder, view, position, start) -> str:
+        """Whose reporting clause the sentence has: ``own`` (the holder's speech verb, "He
+        stressed that ..."), ``other`` (someone else's: "Experts assess ..."), or ``none``."""
+        if holder.anchor >= 0:
+            return "own"
+        spans = self.quote_spans.get(position, [])
+        anchors = [a for a in view.anchors
+                   if not any(s <= a[0] < e for s, e in spans)
+                   and not view.used_as_noun(a, view.token_index_before(a[1]))]
+        if not anchors:
+            return "none"
+        before = [a for a in anchors if a[0] < start]
+        anchor = before[-1] if before else anchors[0]
+        subject = _found(view.holder_before(anchor[0], 0))
+        if subject is not None and holder.actor_id and subject.actor_id == holder.actor_id:
+            return "own"
+        return "other"
 
 
 def _quote_range(quote_rows, sentence_idx):
@@ -839,7 +895,7 @@ def article_stances(article_id, published, sentence_rows, mention_rows, quote_ro
 
 
 def _cue_records(match, view: SentenceView, position: int, article: ArticleView) -> list[dict]:
-    start, end, index, words = match
+    start, end, index, words, inner_negation = match
     lexicon = article.lexicon
     region = next((s for s in article.quote_spans.get(position, []) if s[0] <= start < s[1]),
                   None)
@@ -850,7 +906,7 @@ def _cue_records(match, view: SentenceView, position: int, article: ArticleView)
                 if article.target_in_reach(topic, scope, position)]
     if not readings:
         return []
-    negated = _negated(_NEGATION_SCOPE.split(prefix)[-1], lexicon)
+    negated = _negated(_NEGATION_SCOPE.split(prefix)[-1], lexicon) != inner_negation
     speaker = article.quote_speaker(position) if region else None
     if _PARTICIPLE.match(words) and view.passive_before(start):
         holder = view.agent_after(end, len(view.text))
@@ -858,8 +914,8 @@ def _cue_records(match, view: SentenceView, position: int, article: ArticleView)
         holder = _find_holder(view, start, end, region, speaker)
     if holder is None:
         return []
-    channel, channel_cue = article.channel_for(
-        holder, region, start, end, position,
+    channel, channel_cue, channel_sentence_idx = article.channel_for(
+        holder, view, region, start, end, position,
         _quote_range(article.quote_rows, article.rows[position][0]))
     out = []
     for topic, stance in readings:
@@ -868,7 +924,7 @@ def _cue_records(match, view: SentenceView, position: int, article: ArticleView)
         out.append({
             "actor_id": holder.actor_id, "topic": topic, "stance": stance, "channel": channel,
             "cue": words, "holder": holder.holder, "holder_how": holder.how,
-            "channel_cue": channel_cue,
+            "channel_cue": channel_cue, "channel_sentence_idx": channel_sentence_idx,
         })
     return out
 
@@ -911,7 +967,7 @@ def _postposed(view: SentenceView, after: int) -> Holder | None:
                 re.search(r"(?:said|says|told|wrote|added|warned|stressed|insisted|assessed|"
                           r"according to)\s+(?:the\s+)*$", gap)
                 or _POSTPOSED_VERB.match(view.text, mention.end)):
-            return Holder(mention.actor_id, mention.surface, "subject", True)
+            return Holder(mention.actor_id, mention.surface, "subject", True, mention.start)
         return None
     return None
 
@@ -968,6 +1024,7 @@ def find_stances(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.Dat
     frame = pd.DataFrame(records, columns=STANCE_COLUMNS)
     frame["sentence_idx"] = frame["sentence_idx"].astype("int64")
     frame["paragraph_idx"] = frame["paragraph_idx"].astype("int64")
+    frame["channel_sentence_idx"] = frame["channel_sentence_idx"].astype("Int64")
     return frame.sort_values(
         ["article_id", "sentence_idx", "actor_id", "holder", "topic", "stance", "channel"],
         kind="stable",

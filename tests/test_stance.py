@@ -410,3 +410,141 @@ def test_no_sentences_give_empty_tables():
     assert stance.empty and list(stance.columns) == st.STANCE_COLUMNS
     summary = st.summarize_stances(stance)
     assert summary.empty and st.find_shifts(summary, frames[3]).empty
+
+
+# ---------------------------------------------------------------- review fixes (issue 6)
+
+
+def channel_of(frame: pd.DataFrame, actor: str) -> tuple:
+    row = frame[frame["actor_id"] == actor].iloc[0]
+    return row["stance"], row["channel"], row["channel_sentence_idx"]
+
+
+def test_a_sentence_with_someone_elses_reporting_clause_borrows_no_channel():
+    frame = stances_of([
+        "Three officials revealed Khamenei's message that Tehran will not enter a war.",
+        "Analysts assess Khamenei's attitude that keeps Iran away from the war is a strategy.",
+    ], paragraphs=[0, 1])
+    second = frame[frame["sentence_idx"] == 1]
+    assert channel_of(second, "khamenei")[:2] == ("against", "unknown")
+    assert pd.isna(channel_of(second, "khamenei")[2])
+    first = frame[frame["sentence_idx"] == 0]
+    assert channel_of(first, "khamenei") == ("against", "private", 0)
+
+
+def test_the_holders_own_speech_verb_continues_a_sources_account():
+    frame = stances_of([
+        "Pezeshkian warned against escalation, said the sources who requested anonymity.",
+        "He stressed that starting a war with Israel would be disastrous for the economy.",
+    ], paragraphs=[0, 1])
+    second = frame[frame["sentence_idx"] == 1]
+    assert channel_of(second, "pezeshkian") == ("against", "private", 0)
+
+
+def test_a_public_setting_of_another_sentence_is_not_borrowed_by_a_said_sentence():
+    frame = stances_of([
+        "In comments on Wednesday, Pezeshkian spoke about the economy.",
+        "Pezeshkian said Iran does not want a wider war.",
+    ], paragraphs=[0, 0])
+    assert channel_of(frame, "pezeshkian") == ("against", "public", 1)
+    assert frame.iloc[0]["channel_cue"] == "(on-record statement)"
+
+
+def test_a_reported_speaker_does_not_take_the_quoters_post():
+    frame = stances_of([
+        "\u201cAnd Pezeshkian said today that he wants negotiations with the US,\u201d wrote "
+        "Salavatian, a reformist figure, in an X post.",
+    ], quotes=[(0, 0, "", "Salavatian")])
+    assert channel_of(frame, "pezeshkian")[:2] == ("favor", "unknown")
+
+
+def test_seed_channels_are_read_in_their_own_sentences(seeds):
+    stance = seeds[3]
+    s1 = stance[stance["article_id"].str.startswith("004") & (stance["sentence_idx"] == 1)]
+    assert set(s1["channel"]) == {"unknown"}
+    s18 = seed_rows(stance, "000", "pezeshkian", "war_with_israel")
+    s18 = s18[s18["sentence_idx"] == 18]
+    # the Shoigu meeting: an on-record statement in its own sentence, not the comments of s16
+    assert set(s18["channel_sentence_idx"]) == {18}
+    assert set(s18["channel"]) == {"public"}
+    s36 = seed_rows(stance, "001", "pezeshkian", "talks_with_us")
+    assert "in an X post" not in set(s36.loc[s36["sentence_idx"] == 36, "channel_cue"])
+    borrowed = stance[stance["channel_sentence_idx"].notna()
+                      & (stance["channel_sentence_idx"] != stance["sentence_idx"])]
+    for row in borrowed.itertuples():
+        assert row.channel_cue and row.channel != "unknown"
+
+
+@pytest.mark.parametrize("sentence, stance", [
+    ("Tehran was not seeking war with Israel, the minister said.", "against"),
+    ("Iran does not want a wider war, Araqchi said.", "against"),
+    ("The commanders want a confrontation with Israel, an aide said.", "favor"),
+    ("Hardliners are pursuing escalation with Israel.", "favor"),
+    ("Officials said they want the war to end.", None),
+])
+def test_seek_want_pursue_war_with_any_auxiliary(sentence, stance):
+    frame = stances_of([sentence])
+    got = set(frame.loc[frame["topic"] == "war_with_israel", "stance"])
+    assert got == ({stance} if stance else set())
+
+
+@pytest.mark.parametrize("sentence, stance", [
+    ("Khamenei said negotiating with America is not wise or honourable.", "against"),
+    ("Khamenei said talks with Washington are the right path.", "favor"),
+    ("Talks with the United States are futile, Khamenei said.", "against"),
+    ("Khamenei said negotiations with the US are not a mistake.", "favor"),
+    ("Khamenei said negotiating with America isn't wise.", "against"),
+])
+def test_judging_predicates_on_negotiating(sentence, stance):
+    frame = stances_of([sentence])
+    assert records(frame) == {("khamenei", "talks_with_us", stance)}
+
+
+def test_warning_about_being_dragged_into_war_is_against_it(seeds):
+    frame = stances_of([
+        "Pezeshkian warned about hardliners who could drag the country into a war with Israel."])
+    assert records(frame) == {("pezeshkian", "war_with_israel", "against")}
+    frame = stances_of(["Starmer warned against a wider war in the region."])
+    assert records(frame) == {("starmer", "war_with_israel", "against")}
+    rows = seed_rows(seeds[3], "000", "pezeshkian", "war_with_israel")
+    assert ("against", "private") in set(zip(rows.loc[rows["sentence_idx"] == 7, "stance"],
+                                            rows.loc[rows["sentence_idx"] == 7, "channel"],
+                                            strict=True))
+    irgc = seed_rows(seeds[3], "000", "irgc", "war_with_israel")
+    assert set(irgc.loc[irgc["sentence_idx"] == 7, "stance"]) == {"favor"}
+
+
+def test_starting_a_war_would_be_ruinous_is_against_it(seeds):
+    frame = stances_of(["Pezeshkian argued that launching a war against Israel would "
+                        "destroy the economy."])
+    assert records(frame) == {("pezeshkian", "war_with_israel", "against")}
+    frame = stances_of(["Pezeshkian said starting a war with Israel would not be a mistake."])
+    assert records(frame) == {("pezeshkian", "war_with_israel", "favor")}
+    rows = seed_rows(seeds[3], "000", "pezeshkian", "war_with_israel")
+    s9 = rows[rows["sentence_idx"] == 9]
+    assert set(zip(s9["stance"], s9["channel"], strict=True)) == {("against", "private")}
+
+
+def test_pressuring_someone_to_silence_calls_for_war_is_against_it(seeds):
+    frame = stances_of([
+        "Sources said Khamenei is pressing Haniyeh to silence hardliners who are openly "
+        "calling for Hezbollah to join the war against Israel."])
+    got = {(r.actor_id or r.holder, r.stance, r.channel) for r in frame.itertuples()}
+    assert ("khamenei", "against", "private") in got
+    assert ("hardliners", "favor", "public") in got
+    rows = seeds[3][seeds[3]["article_id"].str.startswith("004")
+                    & (seeds[3]["sentence_idx"] == 8)]
+    got = {(r.actor_id or r.holder, r.stance, r.channel) for r in rows.itertuples()}
+    assert got == {("khamenei", "against", "private"),
+                   ("Palestinian groups", "favor", "public")}
+
+
+def test_a_meeting_named_by_its_day_is_not_private():
+    """A meeting with a foreign official named by its day is on the record; a recent or
+    private meeting (per sources) is not."""
+    frame = stances_of(["Pezeshkian said in a Monday meeting with Shoigu that Iran will not "
+                        "enter a war."])
+    assert channel_of(frame, "pezeshkian")[:2] == ("against", "public")
+    frame = stances_of(["In a private meeting, Pezeshkian urged Khamenei to avoid a war "
+                        "with Israel."])
+    assert channel_of(frame, "pezeshkian")[:2] == ("against", "private")
