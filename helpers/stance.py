@@ -1164,7 +1164,7 @@ def check_topics(topics) -> list[str]:
         raise ParameterError(
             f"Parameter topics: {', '.join(map(str, unknown))} not configured; "
             f"helpers/data/stance_cues.csv has {', '.join(configured)}.")
-    return list(topics)
+    return list(dict.fromkeys(topics))  # each topic once, in the order given
 
 
 _MARKERS = {"favor": "^", "against": "v", "neutral": "o", "mixed": "D"}
