@@ -821,19 +821,18 @@ def _label(text: str, expression: tuple[int, int], term: tuple[str, str, int, in
     :func:`_event_term` of the expression (start, end) in the sentence ``text``, ``spans``
     the name spans of the sentence.
 
-    A short label for the event a time expression dates, from its sentence ``text``, the
-    expression's (start, end) and the name spans of the sentence.
-
     The event word nearest the expression (``event_terms.csv``) is named, in this order, by
     the name whose event it is: a possessive before it ("X's killing"), "of X"/"by X" after
     it, for words named by their patient the object after it ("voted to remove X") then the
     subject ("X died"), for the others the subject ("X said"); else by its modifiers
     ("presidential election", "secret talks"); else by "with X" ("a meeting with X"); else
-    the event word's label alone. Without an event word: the subject name, else "event".
+    the event word's label alone. Without an event word: the subject name, else the first
+    usable name of the sentence ("Zarif" for "he also lost his deputy, Zarif"), else "event".
     """
     label, _, word_start, word_end, patient = term
     if not label:
-        name = _name_before(text, expression[0], (0, 0), spans, _SUBJECT_GAP)
+        name = _name_before(text, expression[0], (0, 0), spans, _SUBJECT_GAP) or next(
+            (short for _, _, short, usable in spans if usable), "")
         return name or "event", name
     name = (_name_before(text, word_start, expression, spans, _POSSESSIVE_GAP)
             or _name_after(text, word_end, spans, _AGENT_LEAD)
