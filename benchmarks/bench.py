@@ -9,7 +9,8 @@ For each size N it writes a synthetic corpus (the seeds' paragraphs recombined, 
   byte-identical to the serial one.
 
 Then it times ``helpers.reports`` on the seeds against the runner's floor: papermill
-executing an empty notebook once per notebook, with the same kernel.
+executing an empty notebook once per notebook, with the same kernel (three runs of each,
+alternating; the ratio is of the medians).
 
     python benchmarks/bench.py [--sizes 100 1000 10000] [--workers 2] [--skip-reports]
 """
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -100,10 +102,11 @@ for _ in range(int(sys.argv[3])):
 """
 
 
-def time_reports(workdir: Path) -> tuple[float, float]:
+def time_reports(workdir: Path, repeats: int = 3) -> tuple[list[float], list[float]]:
     """Seconds for the runner on the seeds, and for its floor: a process that executes an
     empty notebook with papermill once per notebook, with the same kernel (both timed from
-    the start of their own Python process)."""
+    the start of their own Python process). The two alternate, ``repeats`` times each, so
+    that a slow spell of a shared machine falls on both."""
     import nbformat
 
     from helpers.reports import _kernel_name, list_notebooks
@@ -112,17 +115,17 @@ def time_reports(workdir: Path) -> tuple[float, float]:
     empty.cells = [nbformat.v4.new_code_cell('seeds_dir = "."\noutput_dir = "."',
                                              metadata={"tags": ["parameters"]})]
     nbformat.write(empty, workdir / "empty.ipynb")
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", FLOOR_SCRIPT, str(workdir / "empty.ipynb"),
-                    str(workdir / "out.ipynb"), str(len(list_notebooks())), _kernel_name()],
-                   check=True, cwd=REPO, stderr=subprocess.DEVNULL)
-    floor = time.perf_counter() - start
-
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "helpers.reports", "--seeds", str(REPO / "seeds"),
-                    "--out", str(workdir / "reports")], check=True, cwd=REPO,
-                   stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start, floor
+    floor_command = [sys.executable, "-c", FLOOR_SCRIPT, str(workdir / "empty.ipynb"),
+                     str(workdir / "out.ipynb"), str(len(list_notebooks())), _kernel_name()]
+    runner_command = [sys.executable, "-m", "helpers.reports", "--seeds", str(REPO / "seeds"),
+                      "--out", str(workdir / "reports")]
+    runner, floor = [], []
+    for _ in range(repeats):
+        for command, times in ((floor_command, floor), (runner_command, runner)):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, cwd=REPO, stderr=subprocess.DEVNULL)
+            times.append(time.perf_counter() - start)
+    return runner, floor
 
 
 def main() -> int:
@@ -152,9 +155,13 @@ def main() -> int:
             shutil.rmtree(folder)
         if not args.skip_reports:
             runner, floor = time_reports(workdir)
-            print(f"\n== make reports on the seeds: {runner:.1f} s; floor (papermill, empty "
-                  f"notebook x {len(list(REPO.glob('notebooks/[0-9][0-9]_*.ipynb')))}): "
-                  f"{floor:.1f} s; ratio {runner / floor:.2f}")
+            count = len(list(REPO.glob("notebooks/[0-9][0-9]_*.ipynb")))
+            print(f"\n== make reports on the seeds, {len(runner)} runs alternating with its "
+                  f"floor (papermill, empty notebook x {count}):")
+            print(f"runner {' '.join(f'{t:.1f}' for t in runner)} s (median "
+                  f"{median(runner):.1f}); floor {' '.join(f'{t:.1f}' for t in floor)} s "
+                  f"(median {median(floor):.1f}); ratio of medians "
+                  f"{median(runner) / median(floor):.2f}")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0

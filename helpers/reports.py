@@ -8,6 +8,11 @@ linking them with a one-line summary each (the text output of the cell tagged ``
 The executed notebooks are written with the parameters relative to ``--out`` (the kernel
 runs there), and papermill's timing metadata is removed, so the same seeds give the same
 files byte for byte, wherever the repository is checked out.
+
+Cost (the benchmark compares the runner with papermill running empty notebooks): the worker
+processes only execute, each notebook is saved once when it ends, a finished kernel is
+stopped at once (it has nothing left to save), and this process writes the HTML pages as the
+notebooks finish, so nbconvert is loaded once.
 """
 
 from __future__ import annotations
@@ -83,17 +88,14 @@ def strip_volatile_metadata(nb) -> None:
             cell.id = "injected-parameters"  # papermill gives it a random id on every run
 
 
-def export_html(notebook_path: Path) -> Path:
-    """Write ``<name>.html`` next to the executed notebook, code cells hidden."""
-    import nbformat
+def export_html(nb, target: Path) -> Path:
+    """Write the notebook ``nb`` as ``target`` (an ``.html`` path), code cells hidden."""
     from nbconvert import HTMLExporter
 
-    nb = nbformat.read(notebook_path, as_version=4)
     exporter = HTMLExporter(
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
     )
     body, _ = exporter.from_notebook_node(nb)
-    target = notebook_path.with_suffix(".html")
     target.write_text(body, encoding="utf-8")
     return target
 
@@ -115,8 +117,12 @@ def notebook_summary(notebook_path: Path) -> str:
     return ""
 
 
-def run_notebook(source: Path, out_dir: Path, seeds_dir: Path, kernel: str) -> str | None:
-    """Execute one notebook into ``out_dir``; return None, or the error's last line."""
+def run_notebook(source: Path, out_dir: Path, seeds_dir: Path, kernel: str):
+    """Execute one notebook into ``out_dir``.
+
+    Returns the error's last line (or None), the executed notebook (or None, if the kernel
+    died) and the seconds it took. The HTML page is left to the caller.
+    """
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -126,9 +132,15 @@ def run_notebook(source: Path, out_dir: Path, seeds_dir: Path, kernel: str) -> s
         "seeds_dir": os.path.relpath(seeds_dir, out_dir),
         "output_dir": ".",
     }
+    for stale in (target, target.with_suffix(".html")):
+        stale.unlink(missing_ok=True)
+    started = time.perf_counter()
     error = None
+    nb = None
     try:
-        papermill.execute_notebook(
+        # Saved once at the end instead of after every cell (papermill's default), which
+        # costs a validated JSON dump per cell; a kernel that dies therefore leaves no file.
+        nb = papermill.execute_notebook(
             str(source),
             str(target),
             parameters=parameters,
@@ -136,35 +148,35 @@ def run_notebook(source: Path, out_dir: Path, seeds_dir: Path, kernel: str) -> s
             kernel_name=kernel,
             progress_bar=False,
             log_output=False,
+            request_save_on_cell_execute=False,
+            shutdown_kernel="immediate",
             kernel_manager_class=kernel_manager_class(),
         )
     except PapermillExecutionError as exc:
         error = f"{exc.ename}: {exc.evalue}".strip().splitlines()[-1]
     except Exception as exc:  # kernel died, bad notebook JSON: still one plain line
         error = f"{type(exc).__name__}: {exc}".strip().splitlines()[-1]
-    if target.exists():
+    if nb is None and target.exists():  # papermill wrote the failed notebook, then raised
         nb = nbformat.read(target, as_version=4)
+    if nb is not None:
         strip_volatile_metadata(nb)
         nbformat.write(nb, target)
-        export_html(target)
-    return error
-
-
-def _timed_run(source: Path, out_dir: Path, seeds_dir: Path, kernel: str):
-    t0 = time.perf_counter()
-    error = run_notebook(source, out_dir, seeds_dir, kernel)
-    return error, time.perf_counter() - t0
+    return error, nb, time.perf_counter() - started
 
 
 def write_index(out_dir: Path, failures: dict[str, str]) -> Path:
     """``index.html``: every executed notebook with its summary, then the tables and figures."""
     items = []
-    for nb_path in sorted(out_dir.glob("[0-9][0-9]_*.ipynb")):
-        name = nb_path.stem
-        summary = failures.get(name) and f"FAILED: {failures[name]}" or notebook_summary(nb_path)
+    executed = {p.stem: p for p in out_dir.glob("[0-9][0-9]_*.ipynb")}
+    for name in sorted(executed.keys() | failures.keys()):
+        summary = f"FAILED: {failures[name]}" if name in failures else ""
+        if name not in executed:  # its kernel died: no notebook was written
+            items.append(f"<li>{html.escape(name)}: {html.escape(summary)}</li>")
+            continue
+        summary = summary or notebook_summary(executed[name])
         items.append(
             f'<li><a href="{html.escape(name)}.html">{html.escape(name)}</a> '
-            f'(<a href="{html.escape(nb_path.name)}">notebook</a>): {html.escape(summary)}</li>'
+            f'(<a href="{html.escape(name)}.ipynb">notebook</a>): {html.escape(summary)}</li>'
         )
     tables = [
         f'<li><a href="data/{html.escape(p.name)}">{html.escape(p.name)}</a></li>'
@@ -249,8 +261,9 @@ def main(argv: list[str] | None = None) -> int:
     for sub in ("data", "figures"):
         (out_dir / sub).mkdir(parents=True, exist_ok=True)
 
-    # Imported here once, so that the worker processes forked below inherit them.
-    import nbconvert  # noqa: F401
+    # Imported once here, so that the worker processes forked below inherit it. The workers
+    # only execute; this process writes the HTML pages while they run, so nbconvert is
+    # imported and its templates compiled once, not once per worker.
     import papermill  # noqa: F401
 
     kernel = _kernel_name()
@@ -260,12 +273,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Running {len(notebooks)} notebook(s), {jobs} at a time.", file=sys.stderr)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending = {
-            pool.submit(_timed_run, source, out_dir, seeds_dir, kernel): source
+            pool.submit(run_notebook, source, out_dir, seeds_dir, kernel): source
             for source in notebooks
         }
         for done_count, future in enumerate(as_completed(pending), start=1):
             source = pending[future]
-            error, seconds = future.result()
+            error, nb, seconds = future.result()
             status = f"FAILED: {error}" if error else "done"
             print(
                 f"[{done_count}/{len(notebooks)}] {source.stem} {status} ({seconds:.1f} s)",
@@ -274,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
             )
             if error:
                 failures[source.stem] = error
+            if nb is not None:
+                export_html(nb, (out_dir / source.name).with_suffix(".html"))
     index = write_index(out_dir, failures)
     print(f"Wrote {index} in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
     for name, error in failures.items():

@@ -80,6 +80,32 @@ def test_runner_names_the_failing_notebook_and_its_error(tmp_path):
             in result.stderr)
     assert "Traceback" not in result.stderr
     assert "FAILED" in (tmp_path / "out" / "index.html").read_text("utf-8")
+    # the executed notebook and its page show where it failed
+    page = (tmp_path / "out" / "09_broken.html").read_text("utf-8")
+    assert "Parameter topics names an unknown topic." in page
+
+
+def test_a_kernel_that_dies_leaves_no_stale_pages(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell('seeds_dir = "."\noutput_dir = "."',
+                                  metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import os\nos._exit(1)"),
+    ]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, notebooks / "09_dies.ipynb")
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("09_dies.ipynb", "09_dies.html"):  # pages from an earlier, successful run
+        (out / name).write_text("an earlier run", encoding="utf-8")
+    result = run_runner("--seeds", str(SEEDS), "--out", str(out), "--notebooks", str(notebooks))
+    assert result.returncode == 1
+    assert "Notebook 09_dies failed:" in result.stderr
+    assert not (out / "09_dies.ipynb").exists() and not (out / "09_dies.html").exists()
+    assert "FAILED" in (out / "index.html").read_text("utf-8")
 
 
 def test_runner_rejects_a_missing_folder_and_an_unknown_notebook(tmp_path):
