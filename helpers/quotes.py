@@ -95,6 +95,14 @@ _NOT_IN_SUBJECT = frozenset(
     "is are was were be been will would shall should can could may might must do does did "
     "has have had not no".split()
 )
+# Words that open a noun phrase ("This potential conflict, he warned, could ...")
+_DETERMINERS = frozenset(
+    "the a an this that these those such his her its their our my your any every each no "
+    "both all some many most".split()
+)
+_OPENING_PREPOSITIONS = _PREPOSITIONS | frozenset(
+    "despite during amid following under over without until within across".split()
+)
 _PARENTHETICAL_START = re.compile(r"\s*(?:[a-z]+ing|who|which|whose)\b")
 
 
@@ -795,10 +803,26 @@ def _complement_record(
         sentence_start, _ = par.sentence_bounds(span[0])
         pre = par.text[sentence_start : span[0]].rstrip().rstrip(",")
         start = cue.end + 1
-    text = _clean((pre + ", " if pre else "") + par.text[start:end])
+    joiner = " " if _is_subject_phrase(pre) else ", "
+    text = _clean((pre + joiner if pre else "") + par.text[start:end])
     if _word_count(text) < 3:
         return None
     return _Record(span[0], end, "indirect", cue.form, text, span, via=via)
+
+
+def _is_subject_phrase(text: str) -> bool:
+    """Whether ``text``, cut before "..., he warned, could ...", is the sentence's subject, so
+    that the two commas only set off the reporting clause ("This potential conflict could
+    ..."). Otherwise it is an introductory phrase that keeps its comma ("Despite the grave
+    warnings, Khamenei remained ...", "If attacked, Iran will ...").
+    """
+    words = text.split()
+    if not words:
+        return False
+    if words[0].lower() in _DETERMINERS:
+        return True
+    return (all(word[:1].isupper() for word in words)  # a name: "Iran", "The United States"
+            and words[0].lower() not in _OPENING_PREPOSITIONS and not _leading_connector(text))
 
 
 def _word_count(cleaned: str) -> int:

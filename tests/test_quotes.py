@@ -325,3 +325,39 @@ def test_a_clause_before_comma_said_stays_the_quote(text, speaker_id, speaker, q
     assert list(zip(found["speaker_id"], found["speaker"], found["quote"], strict=True)) == [
         (speaker_id, speaker, quote)
     ]
+
+
+def test_a_reporting_clause_cut_from_mid_sentence_leaves_no_stray_comma(quotes):
+    # 000 s4: "This potential conflict, Pezeshkian warned, could severely disrupt his
+    # presidency and lead to significant problems."
+    found = row(quotes, "000", 4, "indirect")
+    assert found["speaker_id"] == "pezeshkian"
+    assert found["quote"] == (
+        "This potential conflict could severely disrupt his presidency and lead to "
+        "significant problems."
+    )
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        ("The talks, Araghchi said, would resume in Muscat next week.",
+         "The talks would resume in Muscat next week."),
+        ("Iran, Araghchi said, would not negotiate under threat.",
+         "Iran would not negotiate under threat."),
+        # an introductory clause or phrase keeps its own comma
+        ("If Israel attacks, Araghchi warned, Iran will respond decisively.",
+         "If Israel attacks, Iran will respond decisively."),
+        ("On Monday, Araghchi said, the talks resumed in Muscat.",
+         "On Monday, the talks resumed in Muscat."),
+    ],
+)
+def test_mid_sentence_reporting_clause_on_hand_made_text(text, quote):
+    found = quotes_of([text])
+    assert list(zip(found["speaker_id"], found["quote"], strict=True)) == [("araghchi", quote)]
+
+
+def test_an_introductory_phrase_keeps_its_comma(quotes):
+    # 000 s6: "Despite the grave warnings, sources said, Khamenei remained noncommittal ..."
+    found = row(quotes, "000", 6, "indirect")
+    assert found["quote"].startswith("Despite the grave warnings, Khamenei remained")
