@@ -30,7 +30,10 @@ day). The context rules:
   year-less ones are listed unresolved ("no publication date to anchor it").
 - Vague references ("recently", "for years", "in the next few months") are listed
   unresolved with the reason; adjectives such as "a recent meeting" are not listed.
-- Durations and counts are not dates: "24 hours", "three years", "the 30-minute call",
+- A numbered window with "next", "coming", "past", "last" or "previous" counts from the
+  publication day: "within the next 24 hours" is publication to the day after, "over the
+  past two weeks" the 14 days before it (``span``; a month is 30 days, a year 365).
+- Other durations and counts are not dates: "24 hours", "three years", "the 30-minute call",
   "85-year-old", "16 million". Month names that are also words ("may", "march", "august")
   count only when capitalised and beside a day number or year or after a preposition;
   weekdays inside names ("Sunday Times", "Good Friday", "Friday prayers") are skipped.
@@ -74,6 +77,7 @@ GROUPABLE_DAYS = 31
 _NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NUMBER_WORDS.update(a=1, an=1)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}  # for rolling windows
 _PREPOSITION = re.compile(
     r"(?i:\b(?:on|in|at|since|during|from|by|until|till|before|after)\s+)$")
 _AUXILIARY_BEFORE = re.compile(r"(?i:\b(?:be|been|being|to|will)\s+)$")
@@ -153,6 +157,7 @@ def rules() -> _Rules:
         "rel_day": ("today", "tonight", "yesterday", "tomorrow", "night", "morning",
                     "afternoon", "evening"),
         "rel_period": periods, "ago": (" ago",), "weekend": ("weekend",),
+        "window": ("hour", "day", "week", "month", "year"),
         "sequence": ("later", "same", "next day", "following day", "earlier"),
         "weekday": weekday_words,
         "vague": ("recent", "lately", "of late", "years", "decades", "months", "weeks", "days",
@@ -162,7 +167,8 @@ def rules() -> _Rules:
     # week" needs the word before the unit.
     also_needs = {"mdy": re.compile("[1-9]"), "dmy": re.compile("[1-9]"),
                   "month_year": re.compile("19|20"),
-                  "rel_period": fast_regex("(?i:last|next|this|past|coming)")}
+                  "rel_period": fast_regex("(?i:last|next|this|past|coming)"),
+                  "window": fast_regex("(?i:next|coming|past|last|previous)")}
     patterns = [
         ("not_a_date", fast_regex("|".join(p for p, _ in phrases["not_a_date"]))),
         ("vague", fast_regex(r"\b(?i:" + "|".join(p for p, _ in phrases["vague"]) + r")\b")),
@@ -188,6 +194,10 @@ def rules() -> _Rules:
         ("ago", fast_regex(
             r"(?i:\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
             r"twelve)\s+(?P<unit>day|week|month|year)s?\s+ago)\b")),
+        ("window", fast_regex(
+            r"(?i:\b(?:(?:within|in|over|during|for)\s+)?the\s+(?P<which>next|coming|past|last|"
+            r"previous)\s+(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+            r"twelve)\s+(?P<unit>hour|day|week|month|year)s?)\b")),
         ("weekend", fast_regex(
             r"(?i:\b(?:(?:over|at|during|on)\s+the|(?P<rel>last|this|next|past|coming))\s+"
             r"weekend)\b")),
@@ -500,6 +510,14 @@ def _resolve(kind: str, m: re.Match, g: dict, text: str, published: date | None,
         saturday = _weekday_on(published, 5, future, (g.get("rel") or "").lower() in (
             "last", "next"))
         return (saturday, saturday + timedelta(days=1)), "week", "relative", ""
+    if kind == "window":  # "within the next 24 hours", "over the past two weeks"
+        n = g["n"].lower()
+        count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        unit = g["unit"].lower()
+        days = -(-count // 24) if unit == "hour" else count * _UNIT_DAYS[unit]
+        if g["which"].lower() in ("next", "coming"):
+            return (published, published + timedelta(days=days)), "span", "relative", ""
+        return (published - timedelta(days=days), published), "span", "relative", ""
     if kind == "ago":
         n = g["n"].lower()
         count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
@@ -518,9 +536,7 @@ def _resolve(kind: str, m: re.Match, g: dict, text: str, published: date | None,
     pre = (g.get("pre") or "").lower()
     rolling = which in ("past",) or (which == "last" and g.get("the"))
     if rolling:
-        back = {"week": timedelta(days=7), "month": timedelta(days=30),
-                "year": timedelta(days=365)}[unit]
-        return (published - back, published), unit, "relative", ""
+        return (published - timedelta(days=_UNIT_DAYS[unit]), published), unit, "relative", ""
     step = {"last": -1, "next": 1, "coming": 1}.get(which, 0)
     if unit == "week":
         first, last = _week_of(published + timedelta(days=7 * step))
@@ -536,10 +552,10 @@ def _resolve(kind: str, m: re.Match, g: dict, text: str, published: date | None,
 
 
 _FUTURE_WORDS = {"next", "coming", "this coming", "tomorrow", "later", "the day after tomorrow"}
-_PAST_WORDS = {"last", "past", "this past", "earlier", "yesterday", "last night",
+_PAST_WORDS = {"last", "past", "previous", "this past", "earlier", "yesterday", "last night",
                "the day before yesterday"}
 _FUNCTION_WORDS = frozenset(
-    "the a an in on at he she it they we i you but and however although while after before "
+    "the a an in on at he she it they we i you but and or nor however although while after before "
     "according this that these those his her their our its there when if as so no not with by "
     "for from of to during despite following recently now then also instead meanwhile"
     .split())

@@ -145,6 +145,27 @@ def test_relative_periods(text, start, end, granularity):
     assert record["anchor"] == "relative"
 
 
+@pytest.mark.parametrize("text, start, end, future", [
+    ("Officials feared attacks within the next 24 hours.", "2024-08-07", "2024-08-08", True),
+    ("Talks will resume in the coming 10 days.", "2024-08-07", "2024-08-17", True),
+    ("Prices rose sharply over the past two weeks.", "2024-07-24", "2024-08-07", False),
+    ("In the previous three days, officials met twice.", "2024-08-04", "2024-08-07", False),
+    ("Iran enriched more uranium in the last 12 months.", "2023-08-13", "2024-08-07", False),
+])
+def test_numbered_windows_count_from_publication(text, start, end, future):
+    record = only(text, date(2024, 8, 7))
+    assert (record["date_start"], record["date_end"], record["granularity"],
+            record["anchor"], record["future"]) == (start, end, "span", "relative", future)
+
+
+@pytest.mark.parametrize("text", [
+    "The strike came within 24 hours of the attack.",  # counts from the attack, not today
+    "He served as foreign minister for two years.",  # a duration, not a date
+])
+def test_durations_without_next_or_past_are_not_windows(text):
+    assert tl.find_time_expressions(text, date(2024, 8, 7)) == []
+
+
 def test_hours_later_is_the_day_of_the_previous_date():
     first = only("On Sunday, parliament voted to remove the minister.", "2025-03-03")
     later = only("Hours later, Zarif resigned.", "2025-03-03", previous=first)
@@ -187,7 +208,6 @@ def test_relative_dates_inside_a_quotation_are_not_resolved():
     "Tehran's interim Friday prayer leader spoke.",
     "It was an august body of clerics.",
     "The 30-minute call ended without agreement.",
-    "Attacks are feared within the next 24 hours.",
     "Raisi tried secretly for three years but failed.",
     "More than 16 million voted for him.",
     "The 85-year-old ruler remained silent.",
@@ -276,6 +296,8 @@ SEED_EXPECTED = [
     ("002", 17, "On Friday", "2025-04-11", "2025-04-11", "day", "relative"),
     ("003", 3, "this week", "2024-08-12", "2024-08-13", "week", "relative"),
     ("003", 9, "last month", "2024-07-01", "2024-07-31", "month", "relative"),
+    # "possible Iranian or proxy attacks on Israel within the next 24 hours" (2024-08-13)
+    ("003", 17, "within the next 24 hours", "2024-08-13", "2024-08-14", "span", "relative"),
     ("004", 2, "on October 7", "2023-10-07", "2023-10-07", "day", "absolute"),
     ("004", 3, "in early November", "2023-11-01", "2023-11-10", "month", "absolute"),
     ("004", 3, "October 7", "2023-10-07", "2023-10-07", "day", "absolute"),
@@ -316,7 +338,8 @@ def test_no_seed_date_lands_after_publication_unless_it_speaks_of_the_future(cor
         rows["date_end"], rows["future"], strict=True)
         if not future and max(start, end) > published[a]]
     assert late == []
-    assert rows.loc[rows["future"], "expression"].tolist() == ["Saturday"]
+    assert rows.loc[rows["future"], "expression"].tolist() == [
+        "Saturday", "within the next 24 hours"]
 
 
 def test_one_event_reported_by_two_seeds_is_one_event(corpus, expressions):
@@ -366,7 +389,7 @@ def test_the_quick_sentence_test_covers_every_needle():
     listed = {needle for _, needles in r.gate_words for needle, _ in needles}
     assert listed == {
         "today", "tonight", "yesterday", "tomorrow", "night", "morning", "afternoon", "evening",
-        "week", "month", "year", " ago", "weekend", "later", "same", "next day", "following day",
+        "week", "month", "year", " ago", "weekend", "hour", "day", "later", "same", "next day", "following day",
         "earlier", "recent", "lately", "of late", "years", "decades", "months", "weeks", "days",
         "over the year", "soon", "near future", "0s", "0's", "0\u2019s", "19", "20"}
     for word, needles in r.gate_words:
@@ -452,6 +475,9 @@ def _label(text: str, expression: str, names: dict[str, str]) -> str:
     ("The snap presidential election in June drew few voters.", "in June", {},
      "snap presidential election"),
     ("He allowed secret talks with officials from 2013-2015.", "2013-2015", {}, "secret talks"),
+    # a coordination is not one modifier ("Iranian or proxy attacks")
+    ("Sources fear possible Iranian or proxy attacks on Israel within the next 24 hours.",
+     "within the next 24 hours", {}, "proxy attacks"),
     # no copied sentence tail
     ("Hours later, he also lost his deputy.", "Hours later", {}, "event"),
 ])
