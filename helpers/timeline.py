@@ -726,6 +726,9 @@ _SUBJECT_GAP = re.compile(
 _BEFORE_SUBJECT = re.compile(
     r"(?i:\b(?:to|of|with|by|for|from|in|at|on|against|about|than|like|between|into|over|"
     r"under|via|toward|towards)\s+(?:the\s+)?)$")
+# "a New York Times report", "the Hamas attack": a name between an article and the event
+# word qualifies it, whatever comes before ("according to a New York Times report")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:a|an|the)\s+$")
 _AGENT_LEAD = re.compile(r"\s+(?:of|by)\s+")
 _WITH_LEAD = re.compile(r"\s+with\s+")
 _OBJECT_LEAD = re.compile(r"\s+")
@@ -798,12 +801,17 @@ def _name_before(text: str, word_start: int, expression: tuple[int, int],
     expression left out) matching ``gap_rule``; a name after a preposition ("an aide to X
     told") is not the subject."""
     for start, end, short, usable in reversed(spans):
-        if end > word_start or not usable:
+        if end > word_start:
             continue
         first, last = expression
         gap = (text[end:first] + " " + text[last:word_start] if end <= first and last <= word_start
                else text[end:word_start])
         gap = re.sub(r"\s+", " ", gap)
+        if (gap == " " and gap_rule is _SUBJECT_GAP
+                and _ARTICLE_BEFORE.search(text, max(0, start - 5), start)):
+            return short  # a qualifier, common names included: "the Iranian attack"
+        if not usable:
+            continue
         if gap_rule.fullmatch(gap) and (gap_rule is _POSSESSIVE_GAP or not _BEFORE_SUBJECT.search(
                 text, max(0, start - 20), start)):
             return short

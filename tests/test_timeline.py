@@ -483,3 +483,19 @@ def _label(text: str, expression: str, names: dict[str, str]) -> str:
 ])
 def test_event_label_names_the_head_of_the_event(text, expression, names, expected):
     assert _label(text, expression, names) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "usable", "expected"), [
+    # a name between an article and the event word qualifies it, even a common one
+    ("According to a Reuters report on Monday, the talks stalled.", "Reuters", False,
+     "Reuters report"),
+    ("The Iranian attack on Saturday was intercepted.", "Iranian", False, "Iranian attack"),
+    # without the article it is a subject after a preposition, as before
+    ("An aide to Karimi on Monday told reporters the talks had stalled.", "Karimi", True,
+     "statement"),
+])
+def test_a_name_between_an_article_and_the_event_word_names_it(text, name, usable, expected):
+    expression = next(w for w in ("on Monday", "on Saturday") if w in text)
+    start = text.index(expression)
+    spans = [(text.index(name), text.index(name) + len(name), name, usable)]
+    assert tl.event_label(text, (start, start + len(expression)), spans) == expected
