@@ -49,7 +49,6 @@ CONTINUATION_CUE = "(continues)"
 MAX_SUBJECT_WORDS = 8
 MAX_HEAD_WORDS = 6
 MAX_CONNECTOR_CHARS = 90
-MAX_LIST_WORDS = 20  # a speaker that is a list: "the US, the UK, and three other countries"
 _KEY_BASE = 100000  # see _key
 
 _PRONOUNS = {"he", "she", "they"}
@@ -104,7 +103,6 @@ _DETERMINERS = frozenset(
 _OPENING_PREPOSITIONS = _PREPOSITIONS | frozenset(
     "despite during amid following under over without until within across".split()
 )
-_COORDINATOR = re.compile(r"\s*(?:and|or)\s", re.I)
 _PARENTHETICAL_START = re.compile(r"\s*(?:[a-z]+ing|who|which|whose)\b")
 
 
@@ -336,10 +334,6 @@ def _speaker(par: _Paragraph, start: int, end: int) -> tuple[str, str]:
     first = bisect_left(par.mention_starts, start)
     last = bisect_right(par.mention_starts, end, first)
     inside = [m for m in par.mentions[first:last] if m[1] <= end]
-    if len(parts) >= 3 and _COORDINATOR.match(par.text[parts[-1][0] : parts[-1][1]]) and len(
-        {m[2] for m in inside}
-    ) > 1:
-        inside = []  # "Araghchi, Larijani, and Pezeshkian said": none of them alone
     for a, b in parts if inside else ():
         head_end = None
         for m_start, m_end, actor in inside:
@@ -480,9 +474,6 @@ def _subject_span(par: _Paragraph, floor: int, cue_start: int) -> tuple[int, int
         return None
     take = 2 if appositive else 1
     phrase_start = base  # after the last comma, or the one before it for an appositive
-    listed = _list_start(body) if not appositive and commas >= 2 else None
-    if listed is not None:  # "a statement from the US, the UK, and three other countries"
-        return base + listed + len(body[listed:]) - len(body[listed:].lstrip()), end
     if commas >= take:
         cut = body.rfind(",")
         if take == 2:
@@ -507,32 +498,6 @@ def _subject_span(par: _Paragraph, floor: int, cue_start: int) -> tuple[int, int
         if len(head) > MAX_SUBJECT_WORDS:
             return None
     return phrase_start, phrase_start + len(phrase)
-
-
-def _list_start(body: str) -> int | None:
-    """Where a serial list that ends ``body`` starts ("X, Y, and Z"), or None.
-
-    The list runs back from its last item ("and Z" / "or Z") over the items before it, and
-    stops after an opening phrase ("Following the call, X, Y, and Z"). It needs three items
-    and at most MAX_LIST_WORDS words.
-    """
-    items = body.split(",")
-    if len(items) < 3 or not _COORDINATOR.match(items[-1]):
-        return None
-    first = len(items) - 1
-    while first > 0 and not _opens_phrase(items[first - 1]):
-        first -= 1
-    words = sum(len(item.split()) for item in items[first:])
-    if len(items) - first < 3 or words > MAX_LIST_WORDS:
-        return None
-    return sum(len(item) + 1 for item in items[:first])
-
-
-def _opens_phrase(item: str) -> bool:
-    """Whether a comma-separated piece opens the sentence rather than naming a speaker."""
-    words = item.split()
-    return (not words or words[0].lower() in _OPENING_PREPOSITIONS
-            or _leading_connector(item.strip()) is not None)
 
 
 # ---------------------------------------------------------------- records

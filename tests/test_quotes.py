@@ -361,27 +361,3 @@ def test_an_introductory_phrase_keeps_its_comma(quotes):
     # 000 s6: "Despite the grave warnings, sources said, Khamenei remained noncommittal ..."
     found = row(quotes, "000", 6, "indirect")
     assert found["quote"].startswith("Despite the grave warnings, Khamenei remained")
-
-
-def test_a_listed_speaker_is_the_whole_list(quotes):
-    # 003 s15: "Following the call, a joint statement from the United States, the United
-    # Kingdom, and three other European countries emphasized the need for de-escalation ..."
-    found = row(quotes, "003", 15, "indirect")
-    assert found["speaker"] == ("a joint statement from the United States, the United Kingdom, "
-                                "and three other European countries")
-    assert found["speaker_id"] == ""
-    assert found["quote"] == "the need for de-escalation and diplomatic solutions."
-
-
-@pytest.mark.parametrize(
-    "text, speaker_id, speaker",
-    [
-        ("After the strike, Araghchi, Larijani, and Pezeshkian said that Iran would respond.",
-         "", "Araghchi, Larijani, and Pezeshkian"),
-        # two names and no serial comma: unchanged, the phrase after the last comma
-        ("In Muscat, Araghchi said that the talks would resume.", "araghchi", "Araghchi"),
-    ],
-)
-def test_listed_speakers_on_hand_made_text(text, speaker_id, speaker):
-    found = quotes_of([text])
-    assert list(zip(found["speaker_id"], found["speaker"], strict=True)) == [(speaker_id, speaker)]
