@@ -95,13 +95,9 @@ _NOT_IN_SUBJECT = frozenset(
     "is are was were be been will would shall should can could may might must do does did "
     "has have had not no".split()
 )
-# Words that open a noun phrase ("This potential conflict, he warned, could ...")
-_DETERMINERS = frozenset(
-    "the a an this that these those such his her its their our my your any every each no "
-    "both all some many most".split()
-)
-_OPENING_PREPOSITIONS = _PREPOSITIONS | frozenset(
-    "despite during amid following under over without until within across".split()
+_AUXILIARIES = frozenset(
+    "could would will shall should can may might must is are was were has have had do does did"
+    .split()
 )
 _PARENTHETICAL_START = re.compile(r"\s*(?:[a-z]+ing|who|which|whose)\b")
 
@@ -803,26 +799,23 @@ def _complement_record(
         sentence_start, _ = par.sentence_bounds(span[0])
         pre = par.text[sentence_start : span[0]].rstrip().rstrip(",")
         start = cue.end + 1
-    joiner = " " if _is_subject_phrase(pre) else ", "
-    text = _clean((pre + joiner if pre else "") + par.text[start:end])
+    text = _clean((pre + _joiner(par.text[start:end]) if pre else "") + par.text[start:end])
     if _word_count(text) < 3:
         return None
     return _Record(span[0], end, "indirect", cue.form, text, span, via=via)
 
 
-def _is_subject_phrase(text: str) -> bool:
-    """Whether ``text``, cut before "..., he warned, could ...", is the sentence's subject, so
-    that the two commas only set off the reporting clause ("This potential conflict could
-    ..."). Otherwise it is an introductory phrase that keeps its comma ("Despite the grave
-    warnings, Khamenei remained ...", "If attacked, Iran will ...").
+def _joiner(rest: str) -> str:
+    """How the words before a cut-out reporting clause join the words after it.
+
+    "This potential conflict, Pezeshkian warned, could severely disrupt ..." reads "This
+    potential conflict could ...": when what follows opens with an auxiliary or modal verb,
+    the part before is its subject and the two commas only set off the clause. Otherwise the
+    part before is an opening phrase that keeps its comma ("Despite the grave warnings,
+    Khamenei remained ...", "No, Iran will not ...").
     """
-    words = text.split()
-    if not words:
-        return False
-    if words[0].lower() in _DETERMINERS:
-        return True
-    return (all(word[:1].isupper() for word in words)  # a name: "Iran", "The United States"
-            and words[0].lower() not in _OPENING_PREPOSITIONS and not _leading_connector(text))
+    first = rest.split(None, 1)[0].lower() if rest.strip() else ""
+    return " " if first in _AUXILIARIES else ", "
 
 
 def _word_count(cleaned: str) -> int:

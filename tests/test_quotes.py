@@ -350,6 +350,13 @@ def test_a_reporting_clause_cut_from_mid_sentence_leaves_no_stray_comma(quotes):
          "If Israel attacks, Iran will respond decisively."),
         ("On Monday, Araghchi said, the talks resumed in Muscat.",
          "On Monday, the talks resumed in Muscat."),
+        ("Iranian officials, Araghchi warned, could retaliate within days.",
+         "Iranian officials could retaliate within days."),
+        # a word that only opens the sentence is not a subject: "No" must keep its comma
+        ("No, Araghchi said, Iran would not negotiate under threat.",
+         "No, Iran would not negotiate under threat."),
+        ("Separately, Araghchi said, Iran would not negotiate under threat.",
+         "Separately, Iran would not negotiate under threat."),
     ],
 )
 def test_mid_sentence_reporting_clause_on_hand_made_text(text, quote):
@@ -361,3 +368,10 @@ def test_an_introductory_phrase_keeps_its_comma(quotes):
     # 000 s6: "Despite the grave warnings, sources said, Khamenei remained noncommittal ..."
     found = row(quotes, "000", 6, "indirect")
     assert found["quote"].startswith("Despite the grave warnings, Khamenei remained")
+
+
+def test_a_series_of_clauses_keeps_the_speaker_of_the_last():
+    found = quotes_of(["Israel killed Haniyeh in Tehran, Hezbollah fired rockets, and Khamenei "
+                       "said Iran would respond."])
+    assert list(zip(found["speaker_id"], found["speaker"], strict=True)) == [
+        ("khamenei", "Khamenei")]
