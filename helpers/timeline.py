@@ -30,9 +30,11 @@ day). The context rules:
   year-less ones are listed unresolved ("no publication date to anchor it").
 - Vague references ("recently", "for years", "in the next few months") are listed
   unresolved with the reason; adjectives such as "a recent meeting" are not listed.
-- A numbered window with "next", "coming", "past", "last" or "previous" counts from the
-  publication day: "within the next 24 hours" is publication to the day after, "over the
-  past two weeks" the 14 days before it (``span``; a month is 30 days, a year 365).
+- A numbered window with "next", "coming", "past" or "last" counts from a day the same
+  sentence gives before it, else from the publication day: "within the next 24 hours" is
+  that day and the next, "over the past two weeks" runs from 14 days before it to it,
+  "the last 12 months" from the same day a year before (``span``). "The last three months
+  of 2019" is not such a window and is not resolved.
 - Other durations and counts are not dates: "24 hours", "three years", "the 30-minute call",
   "85-year-old", "16 million". Month names that are also words ("may", "march", "august")
   count only when capitalised and beside a day number or year or after a preposition;
@@ -77,7 +79,6 @@ GROUPABLE_DAYS = 31
 _NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NUMBER_WORDS.update(a=1, an=1)
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}  # for rolling windows
 _PREPOSITION = re.compile(
     r"(?i:\b(?:on|in|at|since|during|from|by|until|till|before|after)\s+)$")
 _AUXILIARY_BEFORE = re.compile(r"(?i:\b(?:be|been|being|to|will)\s+)$")
@@ -168,7 +169,7 @@ def rules() -> _Rules:
     also_needs = {"mdy": re.compile("[1-9]"), "dmy": re.compile("[1-9]"),
                   "month_year": re.compile("19|20"),
                   "rel_period": fast_regex("(?i:last|next|this|past|coming)"),
-                  "window": fast_regex("(?i:next|coming|past|last|previous)")}
+                  "window": fast_regex("(?i:next|coming|past|last)")}
     patterns = [
         ("not_a_date", fast_regex("|".join(p for p, _ in phrases["not_a_date"]))),
         ("vague", fast_regex(r"\b(?i:" + "|".join(p for p, _ in phrases["vague"]) + r")\b")),
@@ -195,9 +196,9 @@ def rules() -> _Rules:
             r"(?i:\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
             r"twelve)\s+(?P<unit>day|week|month|year)s?\s+ago)\b")),
         ("window", fast_regex(
-            r"(?i:\b(?:(?:within|in|over|during|for)\s+)?the\s+(?P<which>next|coming|past|last|"
-            r"previous)\s+(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-            r"twelve)\s+(?P<unit>hour|day|week|month|year)s?)\b")),
+            r"(?i:\b(?:(?:within|in|over|during|for)\s+)?the\s+(?P<which>next|coming|past|last)"
+            r"\s+(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+            r"\s+(?P<unit>hour|day|week|month|year)s?)\b(?!\s+of\b)")),
         ("weekend", fast_regex(
             r"(?i:\b(?:(?:over|at|during|on)\s+the|(?P<rel>last|this|next|past|coming))\s+"
             r"weekend)\b")),
@@ -327,6 +328,17 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _counted(day: date, count: int, unit: str) -> date:
+    """``day`` moved by ``count`` hours (whole days, rounded away from it), days, weeks,
+    calendar months or years; a day missing from the target month is its last day."""
+    if unit == "hour":
+        return day + timedelta(days=(abs(count) + 23) // 24 * (1 if count > 0 else -1))
+    if unit in ("day", "week"):
+        return day + timedelta(days=count * (7 if unit == "week" else 1))
+    year, month = _shift_month(day.year, day.month, count * (12 if unit == "year" else 1))
+    return date(year, month, min(day.day, _month_end(year, month).day))
+
+
 def _year_for(month: int, day: int | None, published: date, future: bool) -> int:
     """The year that puts a month (and day) on or before publication, or on/after if future."""
     probe = (month, day or (1 if not future else 31))
@@ -435,9 +447,11 @@ def _record(expression, start, end, kind, dates=None, granularity="", anchor="ab
 
 
 def _resolve(kind: str, m: re.Match, g: dict, text: str, published: date | None, future: bool,
-             previous: dict | None) -> tuple[tuple[date, date] | None, str, str, str]:
+             previous: dict | None, base: date | None = None
+             ) -> tuple[tuple[date, date] | None, str, str, str]:
     """(date range or None, granularity, anchor, reason if unresolved) of one match whose
-    ``groupdict()`` is ``g``."""
+    ``groupdict()`` is ``g``; a window counts from ``base`` when given, else from
+    ``published``."""
     if kind in ("iso", "mdy", "dmy"):
         month = int(g["mnum"]) if g.get("mnum") else MONTHS[g["mon"].lower().rstrip(".")]
         day = int(g["day"])
@@ -513,11 +527,10 @@ def _resolve(kind: str, m: re.Match, g: dict, text: str, published: date | None,
     if kind == "window":  # "within the next 24 hours", "over the past two weeks"
         n = g["n"].lower()
         count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
-        unit = g["unit"].lower()
-        days = -(-count // 24) if unit == "hour" else count * _UNIT_DAYS[unit]
-        if g["which"].lower() in ("next", "coming"):
-            return (published, published + timedelta(days=days)), "span", "relative", ""
-        return (published - timedelta(days=days), published), "span", "relative", ""
+        sign = 1 if g["which"].lower() in ("next", "coming") else -1
+        day = base or published
+        other = _counted(day, sign * count, g["unit"].lower())
+        return (min(day, other), max(day, other)), "span", "relative", ""
     if kind == "ago":
         n = g["n"].lower()
         count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
@@ -536,7 +549,9 @@ def _resolve(kind: str, m: re.Match, g: dict, text: str, published: date | None,
     pre = (g.get("pre") or "").lower()
     rolling = which in ("past",) or (which == "last" and g.get("the"))
     if rolling:
-        return (published - timedelta(days=_UNIT_DAYS[unit]), published), unit, "relative", ""
+        back = {"week": timedelta(days=7), "month": timedelta(days=30),
+                "year": timedelta(days=365)}[unit]
+        return (published - back, published), unit, "relative", ""
     step = {"last": -1, "next": 1, "coming": 1}.get(which, 0)
     if unit == "week":
         first, last = _week_of(published + timedelta(days=7 * step))
@@ -552,7 +567,7 @@ def _resolve(kind: str, m: re.Match, g: dict, text: str, published: date | None,
 
 
 _FUTURE_WORDS = {"next", "coming", "this coming", "tomorrow", "later", "the day after tomorrow"}
-_PAST_WORDS = {"last", "past", "previous", "this past", "earlier", "yesterday", "last night",
+_PAST_WORDS = {"last", "past", "this past", "earlier", "yesterday", "last night",
                "the day before yesterday"}
 _FUNCTION_WORDS = frozenset(
     "the a an in on at he she it they we i you but and or nor however although while after before "
@@ -628,7 +643,14 @@ def find_time_expressions(text: str, published: date | str | None, previous: dic
             future = True
         else:
             future = _speaks_of_future(text, begin, end)
-        dates, granularity, anchor, reason = _resolve(kind, m, g, text, published, future, previous)
+        base = None
+        if kind == "window":  # counted from a day this sentence gives before it, if any
+            base = next((date.fromisoformat(r["date_start"]) for r in reversed(records)
+                         if r["resolved"] and r["granularity"] == "day"), None)
+        dates, granularity, anchor, reason = _resolve(kind, m, g, text, published, future,
+                                                      previous, base)
+        if base is not None and dates is not None and published is not None:
+            future = dates[1] > published
         if reason == "skip":
             taken_until = start
             continue
@@ -637,7 +659,7 @@ def find_time_expressions(text: str, published: date | str | None, previous: dic
             if any(a <= start < b for a, b in quoted):
                 dates, reason = None, IN_QUOTE
         record = _record(expression, begin, end, kind, dates, granularity, anchor, reason,
-                         future, published)
+                         future, None if kind == "window" else published)
         records.append(record)
         if record["resolved"] and record["granularity"] == "day":
             previous = record
@@ -1105,9 +1127,10 @@ def find_events(sentences: pd.DataFrame, articles: pd.DataFrame,
 
 
 def event_summary(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per event: its dates (of its most precise report), label and reporting articles."""
-    columns = ["event_id", "date_start", "date_end", "event_label", "n_articles", "articles",
-               "outlets", "expressions"]
+    """One row per event: its dates (of its most precise report), label and reporting
+    articles; ``expected`` when every report of it speaks of it as still to come."""
+    columns = ["event_id", "date_start", "date_end", "event_label", "expected", "n_articles",
+               "articles", "outlets", "expressions"]
     if events.empty:
         return pd.DataFrame(columns=columns)
     outlets = {}
@@ -1120,7 +1143,9 @@ def event_summary(events: pd.DataFrame, articles: pd.DataFrame | None = None) ->
         ids = sorted(set(group["article_id"]))
         rows.append({
             "event_id": event_id, "date_start": best["date_start"], "date_end": best["date_end"],
-            "event_label": best["event_label"], "n_articles": len(ids), "articles": ";".join(ids),
+            "event_label": best["event_label"],
+            "expected": bool(group["future"].astype(bool).all()) if "future" in group else False,
+            "n_articles": len(ids), "articles": ";".join(ids),
             "outlets": ";".join(sorted({outlets.get(a, "") for a in ids} - {""})),
             "expressions": " | ".join(dict.fromkeys(group["expression"])),
         })
@@ -1197,10 +1222,10 @@ def in_range(summary: pd.DataFrame, first: date | None, last: date | None) -> pd
 
 def plot_timeline(summary: pd.DataFrame, articles: pd.DataFrame, date_from=None, date_to=None,
                   color_by: str = "outlet", width: float = 13.0):
-    """A timeline figure: one mark per event (a bar for ranges), its label and the articles
-    reporting it, coloured by the first reporting article's ``color_by`` column; each
-    article's publication date is a triangle and a dotted line. Labels are stacked in lanes
-    so they do not overlap. Returns the figure."""
+    """A timeline figure: one mark per event (a bar for ranges; hollow when ``expected``), its
+    label and the articles reporting it, coloured by the first reporting article's
+    ``color_by`` column; each article's publication date is a triangle and a dotted line.
+    Labels are stacked in lanes so they do not overlap. Returns the figure."""
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
@@ -1235,15 +1260,17 @@ def plot_timeline(summary: pd.DataFrame, articles: pd.DataFrame, date_from=None,
         if lane == len(lanes):
             lanes.append(extent)
         lanes[lane] = extent
-        placed.append((lane, start, end, text, colours[keys.get(ids[0], "(unknown)")]))
+        placed.append((lane, start, end, text, colours[keys.get(ids[0], "(unknown)")],
+                       bool(event.get("expected", False))))
 
     height = max(3.0, 0.32 * (len(lanes) + 2) + 1.2)
     fig, ax = plt.subplots(figsize=(width, height))
-    for lane, start, end, text, colour in placed:
+    for lane, start, end, text, colour, expected in placed:
         if end > start:
             ax.plot([start, end], [lane, lane], color=colour, linewidth=4, alpha=0.6,
-                    solid_capstyle="butt")
-        ax.plot([start], [lane], marker="o", color=colour, markersize=5)
+                    solid_capstyle="butt", linestyle=":" if expected else "-")
+        ax.plot([start], [lane], marker="o", color=colour, markersize=5,
+                markerfacecolor="white" if expected else colour)
         ax.annotate(text, (max(start, low), lane), xytext=(5, 3), textcoords="offset points",
                     fontsize=7.5, va="bottom", ha="left")
     for article_id, day in published:
@@ -1253,6 +1280,9 @@ def plot_timeline(summary: pd.DataFrame, articles: pd.DataFrame, date_from=None,
             ax.plot([day], [-1], marker="v", color=colour, markersize=7)
     for name, colour in colours.items():
         ax.plot([], [], color=colour, marker="o", linestyle="", label=name)
+    if any(expected for *_, expected in placed):
+        ax.plot([], [], color="grey", marker="o", markerfacecolor="white", linestyle="",
+                label="expected (reported as still to come)")
     ax.set_xlim(low, high)
     ax.set_ylim(-1.5, len(lanes) + 0.5)
     ax.set_yticks([])
