@@ -164,8 +164,16 @@ def run_notebook(source: Path, out_dir: Path, seeds_dir: Path, kernel: str):
     return error, nb, time.perf_counter() - started
 
 
-def write_index(out_dir: Path, failures: dict[str, str]) -> Path:
-    """``index.html``: every executed notebook with its summary, then the tables and figures."""
+def write_index(out_dir: Path, failures: dict[str, str], since: float | None = None) -> Path:
+    """``index.html``: every executed notebook with its summary, then the tables and figures.
+
+    A file last written before ``since`` (a ``time.time()``), e.g. by a notebook that failed
+    this time or was left out with ``--only``, is marked as coming from an earlier run.
+    """
+
+    def earlier(path: Path) -> str:
+        return " (from an earlier run)" if since and path.stat().st_mtime < since else ""
+
     items = []
     executed = {p.stem: p for p in out_dir.glob("[0-9][0-9]_*.ipynb")}
     for name in sorted(executed.keys() | failures.keys()):
@@ -176,14 +184,15 @@ def write_index(out_dir: Path, failures: dict[str, str]) -> Path:
         summary = summary or notebook_summary(executed[name])
         items.append(
             f'<li><a href="{html.escape(name)}.html">{html.escape(name)}</a> '
-            f'(<a href="{html.escape(name)}.ipynb">notebook</a>): {html.escape(summary)}</li>'
+            f'(<a href="{html.escape(name)}.ipynb">notebook</a>): {html.escape(summary)}'
+            f"{earlier(executed[name])}</li>"
         )
     tables = [
-        f'<li><a href="data/{html.escape(p.name)}">{html.escape(p.name)}</a></li>'
+        f'<li><a href="data/{html.escape(p.name)}">{html.escape(p.name)}</a>{earlier(p)}</li>'
         for p in sorted((out_dir / "data").glob("*.csv"))
     ]
     figures = [
-        f'<li><a href="figures/{html.escape(p.name)}">{html.escape(p.name)}</a></li>'
+        f'<li><a href="figures/{html.escape(p.name)}">{html.escape(p.name)}</a>{earlier(p)}</li>'
         for p in sorted((out_dir / "figures").glob("*.png"))
     ]
     page = "\n".join(
@@ -268,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
 
     kernel = _kernel_name()
     failures: dict[str, str] = {}
-    started = time.perf_counter()
+    started, run_began = time.perf_counter(), time.time()
     jobs = min(args.jobs, max(len(notebooks), 1))
     print(f"Running {len(notebooks)} notebook(s), {jobs} at a time.", file=sys.stderr)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -289,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
                 failures[source.stem] = error
             if nb is not None:
                 export_html(nb, (out_dir / source.name).with_suffix(".html"))
-    index = write_index(out_dir, failures)
+    index = write_index(out_dir, failures, since=run_began)
     print(f"Wrote {index} in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
     for name, error in failures.items():
         print(f"Notebook {name} failed: {error}", file=sys.stderr)

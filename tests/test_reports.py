@@ -54,6 +54,7 @@ def test_runner_on_a_folder_without_manifest(tmp_path):
     assert "empty.txt is empty; it was skipped." in page
     index = (out / "index.html").read_text("utf-8")
     assert 'href="01_corpus.html"' in index and "3 files: 2 analysed, 1 skipped" in index
+    assert "earlier run" not in index  # everything listed was written by this run
 
     executed = nbformat.read(out / "01_corpus.ipynb", as_version=4)
     assert executed.metadata["papermill"]["parameters"] == {
@@ -99,13 +100,17 @@ def test_a_kernel_that_dies_leaves_no_stale_pages(tmp_path):
     nbformat.write(nb, notebooks / "09_dies.ipynb")
     out = tmp_path / "out"
     out.mkdir()
-    for name in ("09_dies.ipynb", "09_dies.html"):  # pages from an earlier, successful run
+    (out / "data").mkdir()
+    # pages and a table from an earlier, successful run
+    for name in ("09_dies.ipynb", "09_dies.html", "data/dies.csv"):
         (out / name).write_text("an earlier run", encoding="utf-8")
     result = run_runner("--seeds", str(SEEDS), "--out", str(out), "--notebooks", str(notebooks))
     assert result.returncode == 1
     assert "Notebook 09_dies failed:" in result.stderr
     assert not (out / "09_dies.ipynb").exists() and not (out / "09_dies.html").exists()
-    assert "FAILED" in (out / "index.html").read_text("utf-8")
+    index = (out / "index.html").read_text("utf-8")
+    assert "09_dies: FAILED: DeadKernelError" in index
+    assert '<a href="data/dies.csv">dies.csv</a> (from an earlier run)' in index
 
 
 def test_runner_rejects_a_missing_folder_and_an_unknown_notebook(tmp_path):
