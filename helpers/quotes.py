@@ -95,9 +95,10 @@ _NOT_IN_SUBJECT = frozenset(
     "is are was were be been will would shall should can could may might must do does did "
     "has have had not no".split()
 )
-_AUXILIARIES = frozenset(
-    "could would will shall should can may might must is are was were has have had do does did"
-    .split()
+# Words that open a clause of their own after "X, he said,"
+_CLAUSE_OPENERS = frozenset(
+    "the a an this that these those his her its their our my your some any no every each such "
+    "i you he she it we they there".split()
 )
 _PARENTHETICAL_START = re.compile(r"\s*(?:[a-z]+ing|who|which|whose)\b")
 
@@ -799,23 +800,30 @@ def _complement_record(
         sentence_start, _ = par.sentence_bounds(span[0])
         pre = par.text[sentence_start : span[0]].rstrip().rstrip(",")
         start = cue.end + 1
-    text = _clean((pre + _joiner(par.text[start:end]) if pre else "") + par.text[start:end])
+    rest = par.text[start:end]
+    text = _clean((pre + _joiner(pre, rest) if pre else "") + rest)
     if _word_count(text) < 3:
         return None
     return _Record(span[0], end, "indirect", cue.form, text, span, via=via)
 
 
-def _joiner(rest: str) -> str:
-    """How the words before a cut-out reporting clause join the words after it.
+def _joiner(before: str, rest: str) -> str:
+    """How the words ``before`` a cut-out reporting clause join the words after it (``rest``).
 
     "This potential conflict, Pezeshkian warned, could severely disrupt ..." reads "This
-    potential conflict could ...": when what follows opens with an auxiliary or modal verb,
-    the part before is its subject and the two commas only set off the clause. Otherwise the
-    part before is an opening phrase that keeps its comma ("Despite the grave warnings,
-    Khamenei remained ...", "No, Iran will not ...").
+    potential conflict could ...": when ``rest`` goes on with a verb or adverb, ``before`` is
+    its subject and the two commas only set off the clause. When ``rest`` opens a clause of
+    its own (a capitalised word, a determiner, a pronoun, "there", a number), or ``before``
+    opens with a preposition or connector, ``before`` is an opening phrase that keeps its
+    comma ("Despite the grave warnings, Khamenei remained ...", "No, Iran will not ...").
     """
-    first = rest.split(None, 1)[0].lower() if rest.strip() else ""
-    return " " if first in _AUXILIARIES else ", "
+    first = rest.split(None, 1)[0] if rest.strip() else ""
+    opener = before.split(None, 1)[0].lower() if before.strip() else ""
+    if (not first or first[0].isupper() or first[0].isdigit()
+            or first.lower() in _CLAUSE_OPENERS or opener in _PREPOSITIONS
+            or _leading_connector(before.strip())):
+        return ", "
+    return " "
 
 
 def _word_count(cleaned: str) -> int:

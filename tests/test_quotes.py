@@ -357,6 +357,15 @@ def test_a_reporting_clause_cut_from_mid_sentence_leaves_no_stray_comma(quotes):
          "No, Iran would not negotiate under threat."),
         ("Separately, Araghchi said, Iran would not negotiate under threat.",
          "Separately, Iran would not negotiate under threat."),
+        ("Yes, Araghchi said, there would be talks.", "Yes, there would be talks."),
+        ("Last year, Araghchi said, 40 people were arrested.",
+         "Last year, 40 people were arrested."),
+        # a subject followed by any verb, or by an adverb and a verb
+        ("The strike, Araghchi said, killed three senior commanders.",
+         "The strike killed three senior commanders."),
+        ("Iran, Araghchi said, cannot accept the terms.", "Iran cannot accept the terms."),
+        ("The talks, Araghchi said, probably will resume next week.",
+         "The talks probably will resume next week."),
     ],
 )
 def test_mid_sentence_reporting_clause_on_hand_made_text(text, quote):
