@@ -30,11 +30,15 @@ day). The context rules:
   year-less ones are listed unresolved ("no publication date to anchor it").
 - Vague references ("recently", "for years", "in the next few months") are listed
   unresolved with the reason; adjectives such as "a recent meeting" are not listed.
-- A numbered window with "next", "coming", "past" or "last" counts from a day the same
-  sentence gives before it, else from the publication day: "within the next 24 hours" is
-  that day and the next, "over the past two weeks" runs from 14 days before it to it,
-  "the last 12 months" from the same day a year before (``span``). "The last three months
-  of 2019" is not such a window and is not resolved.
+- A numbered window with "next", "coming", "past" or "last" counts from the day that opens
+  the sentence ("On Sunday, the ministry said ... in the past 24 hours"), else from the
+  publication day: "within the next 24 hours" is that day and the next, "over the past two
+  weeks" runs from 14 days before it to it, "the last 12 months" from the same day a year
+  before (``span``; "the past month" is a calendar month back too). "The last three months
+  of 2019" or "the last two years of his presidency" is no such window. A window with
+  "next" speaks of the future even when its day is before publication (a warning).
+- A date that ends before publication is not future, whatever the tense around it ("will
+  never forget the killing on July 31, 2024").
 - Other durations and counts are not dates: "24 hours", "three years", "the 30-minute call",
   "85-year-old", "16 million". Month names that are also words ("may", "march", "august")
   count only when capitalised and beside a day number or year or after a preposition;
@@ -78,7 +82,11 @@ GROUPABLE_DAYS = 31
 
 _NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
-_NUMBER_WORDS.update(a=1, an=1)
+_NUMBER_WORDS.update(a=1, an=1, thirteen=13, fourteen=14, fifteen=15, sixteen=16, seventeen=17,
+                     eighteen=18, nineteen=19, twenty=20, thirty=30, forty=40, fifty=50)
+# A count of days, weeks, ...: digits or a number word ("a"/"an" are added where they fit)
+_COUNT = r"\d{1,3}|" + "|".join(sorted((w for w in _NUMBER_WORDS if len(w) > 2),
+                                       key=lambda w: (-len(w), w)))
 _PREPOSITION = re.compile(
     r"(?i:\b(?:on|in|at|since|during|from|by|until|till|before|after)\s+)$")
 _AUXILIARY_BEFORE = re.compile(r"(?i:\b(?:be|been|being|to|will)\s+)$")
@@ -193,12 +201,12 @@ def rules() -> _Rules:
             r"(?i:\b(?:(?P<the>the|over the|in the|during the)\s+)?(?:(?P<pre>earlier|later)\s+"
             r"this|(?P<which>last|this|next|past|coming))\s+(?P<unit>week|month|year))\b")),
         ("ago", fast_regex(
-            r"(?i:\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-            r"twelve)\s+(?P<unit>day|week|month|year)s?\s+ago)\b")),
+            rf"(?i:\b(?P<n>{_COUNT}|an?)\s+(?P<unit>day|week|month|year)s?\s+ago)\b")),
         ("window", fast_regex(
             r"(?i:\b(?:(?:within|in|over|during|for)\s+)?the\s+(?P<which>next|coming|past|last)"
-            r"\s+(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-            r"\s+(?P<unit>hour|day|week|month|year)s?)\b(?!\s+of\b)")),
+            rf"\s+(?P<n>{_COUNT})\s+(?P<unit>hour|day|week|month|year)s?)\b"
+            # "the last two years of his presidency" ends another period
+            r"(?!\s+of\s+(?:his|her|their|its|the|(?:19|20)\d\d\b|[A-Z]))")),
         ("weekend", fast_regex(
             r"(?i:\b(?:(?:over|at|during|on)\s+the|(?P<rel>last|this|next|past|coming))\s+"
             r"weekend)\b")),
@@ -505,6 +513,16 @@ def _resolve(kind: str, m: re.Match, g: dict, text: str, published: date | None,
         shift = 1 if g.get("next") else -1 if g.get("prev") else 0
         return (base + timedelta(days=shift),) * 2, "day", "relative", ""
 
+    if kind == "window":  # "within the next 24 hours", "over the past two weeks"
+        day = base or published
+        if day is None:
+            return None, "span", "relative", NO_ANCHOR
+        n = g["n"].lower()
+        count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        sign = 1 if g["which"].lower() in ("next", "coming") else -1
+        other = _counted(day, sign * count, g["unit"].lower())
+        return (min(day, other), max(day, other)), "span", "relative", ""
+
     # relative to publication from here on
     granularity = {"rel_day": "day", "weekday": "day", "weekend": "week"}.get(
         kind, (g.get("unit") or "").lower())
@@ -524,13 +542,6 @@ def _resolve(kind: str, m: re.Match, g: dict, text: str, published: date | None,
         saturday = _weekday_on(published, 5, future, (g.get("rel") or "").lower() in (
             "last", "next"))
         return (saturday, saturday + timedelta(days=1)), "week", "relative", ""
-    if kind == "window":  # "within the next 24 hours", "over the past two weeks"
-        n = g["n"].lower()
-        count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
-        sign = 1 if g["which"].lower() in ("next", "coming") else -1
-        day = base or published
-        other = _counted(day, sign * count, g["unit"].lower())
-        return (min(day, other), max(day, other)), "span", "relative", ""
     if kind == "ago":
         n = g["n"].lower()
         count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
@@ -549,9 +560,7 @@ def _resolve(kind: str, m: re.Match, g: dict, text: str, published: date | None,
     pre = (g.get("pre") or "").lower()
     rolling = which in ("past",) or (which == "last" and g.get("the"))
     if rolling:
-        back = {"week": timedelta(days=7), "month": timedelta(days=30),
-                "year": timedelta(days=365)}[unit]
-        return (published - back, published), unit, "relative", ""
+        return (_counted(published, -1, unit), published), unit, "relative", ""
     step = {"last": -1, "next": 1, "coming": 1}.get(which, 0)
     if unit == "week":
         first, last = _week_of(published + timedelta(days=7 * step))
@@ -575,6 +584,16 @@ _FUNCTION_WORDS = frozenset(
     "for from of to during despite following recently now then also instead meanwhile"
     .split())
 _NOT_NAMES = _FUNCTION_WORDS | frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def _opens_sentence(text: str, record: dict) -> bool:
+    """Whether a date opens the sentence as its reporting day ("On Sunday, the ministry
+    said ...", "Sunday's remarks"), not a "since", "after" or "until" date."""
+    return not text[: record["start"]].strip() and not _NOT_REPORTING_DAY.match(
+        record["expression"])
+
+
+_NOT_REPORTING_DAY = re.compile(r"(?i:since|from|after|before|until|till|by|during)\b")
 
 
 def find_time_expressions(text: str, published: date | str | None, previous: dict | None = None,
@@ -644,13 +663,14 @@ def find_time_expressions(text: str, published: date | str | None, previous: dic
         else:
             future = _speaks_of_future(text, begin, end)
         base = None
-        if kind == "window":  # counted from a day this sentence gives before it, if any
-            base = next((date.fromisoformat(r["date_start"]) for r in reversed(records)
-                         if r["resolved"] and r["granularity"] == "day"), None)
+        if kind == "window" and records and records[0]["resolved"] and _opens_sentence(
+                text, records[0]) and records[0]["granularity"] == "day":
+            base = date.fromisoformat(records[0]["date_start"])  # "On Sunday, ... said"
         dates, granularity, anchor, reason = _resolve(kind, m, g, text, published, future,
                                                       previous, base)
-        if base is not None and dates is not None and published is not None:
-            future = dates[1] > published
+        if dates is not None and published is not None and kind != "window" and (
+                dates[1] < published):
+            future = False  # "will never forget the killing on July 31, 2024" is past
         if reason == "skip":
             taken_until = start
             continue

@@ -164,16 +164,46 @@ def test_numbered_windows_count_from_publication(text, start, end, future):
     # the reporting day of the sentence, not the publication day (2024-08-07)
     ("On Sunday, the health ministry said 40 people had been killed in the past 24 hours.",
      "in the past 24 hours", "2024-08-03", "2024-08-04", False),
+    # a warning stays future (still to come when it was made), though its day has passed
     ("On July 31, officials warned that an attack could come within the next 24 hours.",
-     "within the next 24 hours", "2024-07-31", "2024-08-01", False),
+     "within the next 24 hours", "2024-07-31", "2024-08-01", True),
     # a window that runs past publication is not cut at it
     ("On August 5, officials warned attacks could come in the next 10 days.",
      "in the next 10 days", "2024-08-05", "2024-08-15", True),
+    # only the day that opens the sentence counts: not a "since" day, not a later one
+    ("Since October 7, 2023, more than 39,000 people have been killed in Gaza, 300 of them "
+     "in the past 24 hours.", "in the past 24 hours", "2024-08-06", "2024-08-07", False),
+    ("The talks, which began in Muscat on Saturday, will continue over the next two days.",
+     "over the next two days", "2024-08-07", "2024-08-09", True),
+    # "of" and a plain noun is still a window
+    ("Over the past two weeks of fighting, 40 people were killed.", "Over the past two weeks",
+     "2024-07-24", "2024-08-07", False),
+    ("The regime has jailed critics over the past fifteen years.",
+     "over the past fifteen years", "2009-08-07", "2024-08-07", False),
 ])
 def test_a_window_counts_from_a_day_its_sentence_gives(text, window, start, end, future):
     records = {r["expression"]: r for r in tl.find_time_expressions(text, date(2024, 8, 7))}
     record = records[window]
     assert (record["date_start"], record["date_end"], record["future"]) == (start, end, future)
+
+
+def test_a_window_without_publication_date_counts_from_its_sentence_day():
+    records = tl.find_time_expressions(
+        "On July 31, 2024, officials warned of attacks within the next 24 hours.", None)
+    assert [(r["expression"], r["date_start"], r["date_end"]) for r in records] == [
+        ("On July 31, 2024", "2024-07-31", "2024-07-31"),
+        ("within the next 24 hours", "2024-07-31", "2024-08-01")]
+
+
+def test_a_date_before_publication_is_not_future_whatever_the_tense():
+    record = only("Iran will never forget the killing of Haniyeh on July 31, 2024.",
+                  date(2024, 8, 7))
+    assert (record["date_start"], record["future"]) == ("2024-07-31", False)
+
+
+def test_the_past_month_is_a_calendar_month():
+    assert found("Prices rose over the past month.", date(2024, 3, 31))[
+        "over the past month"][:2] == ("2024-02-29", "2024-03-31")
 
 
 @pytest.mark.parametrize("text", [
