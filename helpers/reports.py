@@ -164,15 +164,27 @@ def run_notebook(source: Path, out_dir: Path, seeds_dir: Path, kernel: str):
     return error, nb, time.perf_counter() - started
 
 
-def write_index(out_dir: Path, failures: dict[str, str], since: float | None = None) -> Path:
+def output_files(out_dir: Path) -> dict[Path, int]:
+    """The executed notebooks, tables and figures in ``out_dir``, with their modification
+    times (ns)."""
+    paths = [*out_dir.glob("[0-9][0-9]_*.ipynb"), *(out_dir / "data").glob("*.csv"),
+             *(out_dir / "figures").glob("*.png")]
+    return {path: path.stat().st_mtime_ns for path in paths}
+
+
+def write_index(out_dir: Path, failures: dict[str, str],
+                before: dict[Path, int] | None = None) -> Path:
     """``index.html``: every executed notebook with its summary, then the tables and figures.
 
-    A file last written before ``since`` (a ``time.time()``), e.g. by a notebook that failed
-    this time or was left out with ``--only``, is marked as coming from an earlier run.
+    A file that is unchanged since ``before`` (:func:`output_files` taken when the run
+    began), e.g. one written by a notebook that failed this time or was left out with
+    ``--only``, is marked as coming from an earlier run.
     """
+    before = before or {}
 
     def earlier(path: Path) -> str:
-        return " (from an earlier run)" if since and path.stat().st_mtime < since else ""
+        unchanged = before.get(path) == path.stat().st_mtime_ns
+        return " (from an earlier run)" if unchanged else ""
 
     items = []
     executed = {p.stem: p for p in out_dir.glob("[0-9][0-9]_*.ipynb")}
@@ -277,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
 
     kernel = _kernel_name()
     failures: dict[str, str] = {}
-    started, run_began = time.perf_counter(), time.time()
+    started, before = time.perf_counter(), output_files(out_dir)
     jobs = min(args.jobs, max(len(notebooks), 1))
     print(f"Running {len(notebooks)} notebook(s), {jobs} at a time.", file=sys.stderr)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -298,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
                 failures[source.stem] = error
             if nb is not None:
                 export_html(nb, (out_dir / source.name).with_suffix(".html"))
-    index = write_index(out_dir, failures, since=run_began)
+    index = write_index(out_dir, failures, before)
     print(f"Wrote {index} in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
     for name, error in failures.items():
         print(f"Notebook {name} failed: {error}", file=sys.stderr)
