@@ -586,14 +586,14 @@ _FUNCTION_WORDS = frozenset(
 _NOT_NAMES = _FUNCTION_WORDS | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
+_NOT_REPORTING_DAY = re.compile(r"(?i:since|from|after|before|until|till|by|during)\b")
+
+
 def _opens_sentence(text: str, record: dict) -> bool:
     """Whether a date opens the sentence as its reporting day ("On Sunday, the ministry
     said ...", "Sunday's remarks"), not a "since", "after" or "until" date."""
     return not text[: record["start"]].strip() and not _NOT_REPORTING_DAY.match(
         record["expression"])
-
-
-_NOT_REPORTING_DAY = re.compile(r"(?i:since|from|after|before|until|till|by|during)\b")
 
 
 def find_time_expressions(text: str, published: date | str | None, previous: dict | None = None,
