@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 KERNEL := iran-news
 
-.PHONY: install reports test lab bench clean
+.PHONY: install reports test lab bench eval clean
 
 install: $(STAMP)
 
@@ -29,6 +29,9 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+eval: $(STAMP)
+	$(BIN)/python benchmarks/eval.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
