@@ -6,16 +6,9 @@ problem found. Nothing is dropped in silence: a file that cannot be analysed is 
 ``articles`` row with ``status="skipped"`` and its ``problem``; every line taken out of a
 body is a ``removed`` row with its reason (blank lines are not counted).
 
-Cleaning works line by line on the pasted page text:
-
-1. The header (lines before the first prose paragraph) gives the metadata: a date line, a
-   kicker, the site name, the headline, the byline and an author bio; captions there are
-   recognised by a photo credit, by "(left)"-style positions or by being printed twice.
-2. Furniture patterns from ``helpers/data/furniture.csv`` remove lines anywhere; a promo
-   block removes the lines under its first line up to a blank line or article prose.
-3. Short lines with no sentence after them at the end of the page (link lists, "Latest
-   Stories") are dangling furniture.
-4. A dateline ("TEHERAN –") is taken off the first paragraph into the metadata.
+Cleaning one page (metadata out of the header, furniture out, the article kept) is
+``helpers/cleaning.py``; this module reads the folder, the manifest and each file's bytes,
+finds duplicates and builds the tables.
 """
 
 from __future__ import annotations
@@ -26,19 +19,16 @@ import io
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from helpers import text as textutil
-from helpers.datafiles import read_data_text
-from helpers.dates import parse_date_line, parse_iso_date
+from helpers.cleaning import FUNCTION_WORDS, _norm_key, clean_text
+from helpers.dates import parse_iso_date
 from helpers.parallel import map_items
-from helpers.regexes import fast_regex
 
 ARTICLE_COLUMNS = [
     "article_id",
@@ -77,29 +67,7 @@ SENTENCE_COLUMNS = [
 MANIFEST_NAME = "manifest.csv"
 NEAR_DUPLICATE_JACCARD = 0.9
 
-_DATELINE = re.compile(
-    r"^(?P<dateline>[A-Z][A-Z'.\- ]{1,30}[A-Z](?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
-    r"(?:\s*\([A-Za-z .]+\))?)\s*[\u2013\u2014-]{1,2}\s+(?=\S)"
-)
-_NAME = r"[A-Z][\w'\u2019.-]+(?:\s+(?:[A-Z][\w'\u2019.-]+|al-|bin|de|van|von)){1,3}"
-_PERSON_LINE = re.compile(
-    rf"^(?:[Bb][Yy]\s+(?P<by_name>{_NAME}(?:\s+and\s+{_NAME})?)(?:\s*(?:,|\||\band\b|\bin\b)\s*.{{0,60}})?"
-    rf"|(?P<name>{_NAME}))$"
-)
-
-
-def byline_name(line: str) -> str | None:
-    """The author's name if the line is a byline ("By Jane Doe, Reuters" or a bare name)."""
-    match = _PERSON_LINE.match(line)
-    return (match.group("by_name") or match.group("name")) if match else None
-
-
-_STAFF_BIO = re.compile(r"^(?:The\s+)?([A-Z][\w&.'\u2019 -]{1,60}?\s(?:Staff|Desk|Newsroom))\b")
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in a is that for on with as was by it at from his has have are be this "
-    "an which not or its their he said were they had but been who will would".split()
-)
+_ENGLISH_FUNCTION_WORDS = FUNCTION_WORDS
 
 
 class CorpusError(ValueError):
@@ -119,52 +87,6 @@ class Corpus:
     def ok_articles(self) -> pd.DataFrame:
         """The articles that were analysed (status ``ok``)."""
         return self.articles[self.articles["status"] == "ok"]
-
-
-@dataclass
-class _Furniture:
-    line: list[tuple[re.Pattern, str]]
-    short: list[tuple[re.Pattern, str]]
-    block: list[tuple[re.Pattern, str]]
-    promo: re.Pattern
-    role: re.Pattern
-    kicker: re.Pattern
-    any_line: Callable[[str], bool]
-    any_short: Callable[[str], bool]
-    any_block: Callable[[str], bool]
-
-
-@lru_cache(maxsize=1)
-def furniture_patterns() -> _Furniture:
-    """The compiled patterns of ``helpers/data/furniture.csv``."""
-    raw = read_data_text("furniture.csv")
-    rules: dict[str, list[tuple[re.Pattern, str]]] = {}
-    for row in csv.DictReader(io.StringIO(raw)):
-        rules.setdefault(row["scope"], []).append((re.compile(row["pattern"], re.I), row["reason"]))
-    return _Furniture(
-        line=rules.get("line", []),
-        short=rules.get("short", []),
-        block=rules.get("block", []),
-        promo=rules["promo"][0][0],
-        role=rules["role"][0][0],
-        kicker=rules["kicker"][0][0],
-        any_line=_any_of(rules.get("line", [])),
-        any_short=_any_of(rules.get("short", [])),
-        any_block=_any_of(rules.get("block", [])),
-    )
-
-
-def _any_of(rules: list[tuple[re.Pattern, str]]) -> Callable[[str], bool]:
-    """A fast first test: does any of ``rules`` match the line?
-
-    Patterns anchored with ``^`` are joined and tried at the line's start only; the others
-    are joined and searched; one big search would try every anchored pattern everywhere.
-    """
-    anchored = [p.pattern[1:] for p, _ in rules if p.pattern.startswith("^")]
-    floating = [p.pattern for p, _ in rules if not p.pattern.startswith("^")]
-    at_start = re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)", re.I).match
-    anywhere = fast_regex("|".join(f"(?:{p})" for p in floating) or "(?!)", re.I).search
-    return lambda line: bool(at_start(line) or anywhere(line))
 
 
 # ---------------------------------------------------------------- reading files
@@ -296,211 +218,6 @@ def read_manifest(folder: Path, file_names: set[str]) -> tuple[dict[str, dict], 
 
 
 # ---------------------------------------------------------------- cleaning
-
-
-def _n_words(line: str) -> int:
-    return len(textutil.words(line))
-
-
-def _is_prose(line: str, n_words: int | None = None) -> bool:
-    """A line of running text: a sentence of 8+ words closed by . or !, or 30+ words.
-
-    A short line closed by "?" is not prose: question headlines are common.
-    """
-    n = _n_words(line) if n_words is None else n_words
-    closed = bool(_SENTENCE_END.search(line)) and not line.rstrip("\"'\u201d\u2019)]").endswith("?")
-    return (n >= 8 and closed) or n >= 30 or (n >= 20 and bool(_SENTENCE_END.search(line)))
-
-
-def _norm_key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
-
-
-def _is_site_name(line: str, outlet: str, url: str) -> bool:
-    key = _norm_key(line)
-    if not key or _n_words(line) > 5:
-        return False
-    outlet_key = _norm_key(outlet)
-    domain = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/")[0]
-    domain_key = _norm_key(domain.rsplit(".", 1)[0]) if domain else ""
-    return (bool(outlet_key) and (key == outlet_key or (len(key) >= 6 and key in outlet_key))) or (
-        bool(domain_key) and key == domain_key
-    )
-
-
-def _is_section_label(line: str, following: str) -> bool:
-    """A one-to-three word label ("World News") above a longer headline line."""
-    return (
-        _n_words(line) <= 3
-        and _n_words(following) >= 5
-        and not _is_prose(following)
-        and not parse_date_line(following)
-        and not byline_name(following)
-    )
-
-
-def _match_furniture(line: str, furniture: _Furniture, prose: bool, n_words: int) -> str | None:
-    """The reason a line is furniture by the ``line`` and ``short`` patterns, or None."""
-    if furniture.any_line(line):
-        return next(reason for pattern, reason in furniture.line if pattern.search(line))
-    if (not prose or n_words < 30) and furniture.any_short(line):
-        return next(reason for pattern, reason in furniture.short if pattern.search(line))
-    return None
-
-
-@dataclass
-class CleanedText:
-    """What cleaning one page text gives: metadata, kept paragraphs, removed lines."""
-
-    headline: str = ""
-    kicker: str = ""
-    author: str = ""
-    dateline: str = ""
-    text_date: str = ""
-    n_words_raw: int = 0
-    paragraphs: list[str] = field(default_factory=list)
-    headings: set[int] = field(default_factory=set)
-    removed: list[tuple[int, str, str]] = field(default_factory=list)
-
-
-def clean_text(raw: str, outlet: str = "", url: str = "") -> CleanedText:
-    """Split page text into metadata, article paragraphs and removed lines (with reasons)."""
-    furniture = furniture_patterns()
-    lines = [
-        textutil.normalize_line(x)
-        for x in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    ]
-    n = len(lines)
-    reason: dict[int, str] = {}
-    result = CleanedText()
-
-    nonblank = [i for i in range(n) if lines[i]]
-    n_words = [_n_words(line) for line in lines]
-    result.n_words_raw = sum(n_words)
-    prose = [_is_prose(line, count) for line, count in zip(lines, n_words, strict=True)]
-    first_prose = next((i for i in nonblank if prose[i]), n)
-
-    # Lines printed twice in a row (blank lines between do not count) are captions, or a
-    # byline printed twice; decided below once the byline is known.
-    twice = set()
-    for a, b in zip(nonblank, nonblank[1:], strict=False):
-        if lines[a] == lines[b]:
-            twice.update((a, b))
-
-    next_line = dict(zip(nonblank, nonblank[1:], strict=False))
-
-    # 1. the header: lines before the first prose paragraph
-    for i in (j for j in nonblank if j < first_prose):
-        line = lines[i]
-        if not result.text_date and (found := parse_date_line(line)):
-            result.text_date = found.isoformat()
-            reason[i] = "date line (moved to metadata)"
-        elif not result.kicker and furniture.kicker.search(line):
-            result.kicker = line
-            reason[i] = "kicker (moved to metadata)"
-        elif _is_site_name(line, outlet, url):
-            reason[i] = "site name"
-        elif result.author and byline_name(line) == result.author:
-            reason[i] = "author byline (printed twice)"
-        elif (
-            result.headline
-            and not result.author
-            and (name := byline_name(line))
-            and not furniture.kicker.search(line)
-        ):
-            result.author = name
-            reason[i] = "author byline (moved to metadata)"
-        elif i in twice:
-            reason[i] = "photo caption (printed twice)"
-        elif (caption := _match_furniture(line, furniture, prose[i], n_words[i])) is not None:
-            reason[i] = caption
-        elif not result.headline and _is_section_label(line, lines[next_line.get(i, i)]):
-            result.kicker = result.kicker or line
-            reason[i] = "section label (moved to metadata as kicker)"
-        elif not result.headline:
-            result.headline = line
-            reason[i] = "headline (moved to metadata)"
-        elif result.author and not prose[i] and furniture.role.search(line) and n_words[i] <= 15:
-            reason[i] = "author bio"
-
-    # 2. furniture anywhere after the header, and promo blocks
-    # A block goes on (across blank lines too) through short lines and promo text, and ends
-    # at the first line of article prose.
-    in_block = False
-    for i in range(first_prose, n):
-        line = lines[i]
-        if not line:
-            continue
-        if i in reason:
-            continue
-        block_reason = (
-            next(r for p, r in furniture.block if p.search(line))
-            if furniture.any_block(line)
-            else None
-        )
-        is_promo = bool((block_reason or in_block) and furniture.promo.search(line))
-        if block_reason and not (prose[i] and not is_promo):
-            reason[i] = block_reason
-            in_block = True
-        elif in_block and (is_promo or not prose[i]):
-            reason[i] = "inside a promo block"
-        elif (found := _match_furniture(line, furniture, prose[i], n_words[i])) is not None:
-            reason[i] = found
-            in_block = False
-        elif i in twice and n_words[i] < 40:
-            reason[i] = "photo caption (printed twice)"
-        else:
-            in_block = False
-            if _is_site_name(line, outlet, url):
-                reason[i] = "site name"
-
-    # A staff bio ("The All Israel News Staff is a team of journalists") names the author.
-    if not result.author:
-        result.author = next(
-            (
-                m.group(1)
-                for i, why in sorted(reason.items())
-                if why == "author bio" and (m := _STAFF_BIO.match(lines[i]))
-            ),
-            "",
-        )
-
-    # 3. dangling short lines after the last sentence of the article
-    kept = [i for i in nonblank if i not in reason]
-    for i in reversed(kept):
-        if _SENTENCE_END.search(lines[i]):
-            break
-        reason[i] = "dangling heading or link text at the end of the page"
-
-    # 4. paragraphs, with soft-wrapped lines joined and the dateline taken off
-    kept = [i for i in nonblank if i not in reason]
-    paragraphs: list[str] = []
-    for pos, i in enumerate(kept):
-        line = lines[i]
-        joins = (
-            paragraphs
-            and pos > 0
-            and kept[pos - 1] == i - 1
-            and not _SENTENCE_END.search(paragraphs[-1])
-            and line[:1].islower()
-        )
-        if joins:
-            paragraphs[-1] += " " + line
-            continue
-        if not paragraphs and prose[i] and (m := _DATELINE.match(line)):
-            result.dateline = m.group("dateline").strip()
-            result.removed.append((i + 1, m.group(0).strip(), "dateline (moved to metadata)"))
-            line = line[m.end() :]
-        paragraphs.append(line)
-    for k, para in enumerate(paragraphs):
-        nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else ""
-        closed = para.rstrip("\"'\u201d\u2019)]").endswith((".", "!", ":", ";", ","))
-        if not closed and _n_words(para) <= 14 and nxt:
-            result.headings.add(k)
-    result.paragraphs = paragraphs
-    result.removed.extend((i + 1, lines[i], r) for i, r in reason.items())
-    result.removed.sort()
-    return result
 
 
 def sentence_rows(article_id: str, paragraphs: list[str], headings: set[int]) -> list[dict]:

@@ -106,3 +106,64 @@ def parse_iso_date(value: str) -> date | None:
         return date.fromisoformat(value.strip())
     except ValueError:
         return None
+
+
+_TWO_DIGIT_YEAR = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<yy>\d{2})\b(?![/\d])")
+_HEADER_FILLER = re.compile(
+    r"""\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?)?(?!\w)
+        |\b\d{1,2}\s*(?:am|pm)\b
+        |\b(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?
+        |\b\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b
+        |\b(?:last\s+update[sd]?|first\s+published|min(?:ute)?s?\s+read)\b
+        |[\u2022·•|/]""",
+    re.I | re.X,
+)
+_TIME_ZONE = re.compile(r"\b[A-Z]{1,4}T\b|\bIST\b")
+_US_CLOCK = re.compile(r"\b(?:[ECMP][SD]?T|[AP]\.?M\.?)\b", re.I)
+_LABEL_WORD = re.compile(r"^(?:[A-Z][\w'\u2019.-]*|&|and|of|-|\u2013|\u2014)$")
+
+
+def _header_build(match: re.Match, us_order: bool) -> date | None:
+    parts = match.groupdict()
+    if parts.get("yy") or (parts.get("a") and int(parts["a"]) <= 12 and int(parts["b"]) <= 12):
+        a, b = int(parts["a"]), int(parts["b"])
+        year = 2000 + int(parts["yy"]) if parts.get("yy") else int(parts["year"])
+        month, day = (a, b) if (us_order or a > 12 >= b) and b <= 31 and a <= 12 else (b, a)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    return _build(match)
+
+
+def header_date(line: str) -> tuple[date | None, str]:
+    """The date a header line prints, and what else is on the line (a byline or a label).
+
+    More lenient than :func:`parse_date_line`, for the lines above an article only: the
+    line may carry a clock time in any form ("18.05 BST", "6:42pm"), an update note ("Updated
+    2 hours ago"), a second date (the earliest is the publication), a two-digit year
+    ("08/24/25"), a byline ("by Jane Doe - 08/24/25") or a capitalised section label
+    ("Commentary / Middle East 2 October 2025"). Numeric dates whose order is ambiguous are
+    read month first when the line keeps US time (ET, PM), else day first.
+    """
+    if len(line) > 140 or len(line.split()) > 24:
+        return None, ""
+    us_order = bool(_US_CLOCK.search(line))
+    found: list[date] = []
+    rest = line
+    for form in [*_DATE_FORMS, _TWO_DIGIT_YEAR]:
+        for match in list(form.finditer(rest)):
+            built = _header_build(match, us_order)
+            if built:
+                found.append(built)
+        rest = form.sub(" ", rest)
+    if not found:
+        return None, ""
+    rest = _TIME_ZONE.sub(" ", _HEADER_FILLER.sub(" ", rest))
+    rest = _FILLER.sub(" ", rest).strip(" -\u2013\u2014,")
+    words = rest.split()
+    if rest and not re.match(r"(?i)^by\s", rest) and not (
+        len(words) <= 6 and all(_LABEL_WORD.match(w) for w in words)
+    ):
+        return None, ""
+    return min(found), rest
