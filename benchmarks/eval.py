@@ -123,8 +123,17 @@ def score_page(page_id: str, gold: dict, tables: dict, names: dict, patterns: di
         scores["skipped"].add(art["status"] == "skipped" and bool(problem),
                               f"{page_id}: {gold['language']} page not skipped")
         return scores
-    if art["status"] != "ok":
-        scores["probes"].add(False, f"{page_id}: skipped ({art['problem']})")
+    if art["status"] != "ok":  # every annotation of a skipped English page is a miss
+        miss = f"{page_id}: skipped ({art['problem']})"
+        for key, items in (("furniture", "boilerplate_lines"), ("probes", "content_probes"),
+                           ("actor_recall", "actors"), ("quotes", "quotes"),
+                           ("channel", "private_public"), ("time", "events")):
+            for _ in gold.get(items, []):
+                scores[key].add(False, miss)
+        for _, topic, _ in gold.get("stances", []):
+            scores[f"stance_{topic}"].add(False, miss)
+        for key in ("headline", "author") + (("date",) if gold.get("published") else ()):
+            scores[key].add(False, miss)
         return scores
 
     body = art["body"] if isinstance(art["body"], str) else ""

@@ -333,6 +333,7 @@ class CleanedText:
     author: str = ""
     dateline: str = ""
     text_date: str = ""
+    publisher: str = ""
     n_words_raw: int = 0
     paragraphs: list[str] = field(default_factory=list)
     headings: set[int] = field(default_factory=set)
@@ -620,7 +621,26 @@ def clean_text(raw: str, outlet: str = "", url: str = "") -> CleanedText:
     _read_body(page, start, end, judged, reason, furniture)
     _read_footer(page, end, judged, reason, result, outlet_names)
     _paragraphs(page, reason, result)
+    result.publisher = next((name for i, why in sorted(reason.items())
+                             if why == "copyright notice" and (name := publisher_name(lines[i]))),
+                            "")
     return result
+
+
+_COPYRIGHT_WORDS = re.compile(
+    r"(?i)copyright|\(c\)|©|\ball rights reserved\b.*|\b(?:19|20)\d{2}\b|:")
+
+
+def publisher_name(line: str) -> str:
+    """The publisher a copyright notice names ("© 2025 Example Media Ltd. All rights
+    reserved." gives "Example Media Ltd"), or "" when it names none."""
+    for part in reversed(line.split("©")):
+        text = _COPYRIGHT_WORDS.sub(" ", part)
+        text = re.split(r"\.\s|,\s|\s[|/-]\s", text.strip())[0].strip(" .,")
+        text = re.sub(r"\s+", " ", text)
+        if 1 <= len(text.split()) <= 6 and text[:1].isupper():
+            return text
+    return ""
 
 
 def _read_header(page: _Page, header: list[int], judged: dict[int, str],

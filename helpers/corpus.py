@@ -53,6 +53,9 @@ ARTICLE_COLUMNS = [
     "n_sentences",
     "manifest_note",
     "published_evidence",
+    "outlet_source",
+    "duplicate_of",
+    "syndicated",
 ]
 REMOVED_COLUMNS = ["article_id", "line_no", "text", "reason"]
 SENTENCE_COLUMNS = [
@@ -345,6 +348,8 @@ def _article_row(path: Path, manifest_row: dict) -> tuple[dict, list, list, Fing
         published_source="unknown",
     )
     row["outlet"] = manifest_row.get("outlet", "")
+    row["outlet_source"] = "manifest" if row["outlet"] else ""
+    row["syndicated"] = False
     row["url"] = manifest_row.get("url", "")
     row["manifest_note"] = manifest_row.get("note", "")
     problems: list[str] = [manifest_row["_problem"]] if manifest_row.get("_problem") else []
@@ -363,6 +368,8 @@ def _article_row(path: Path, manifest_row: dict) -> tuple[dict, list, list, Fing
     row["n_words_raw"] = cleaned.n_words_raw
     body = "\n\n".join(cleaned.paragraphs)
     removed = [(article_id, line_no, text, why) for line_no, text, why in cleaned.removed]
+    if not row["outlet"] and cleaned.publisher:
+        row["outlet"], row["outlet_source"] = cleaned.publisher, "copyright line"
     row.update(
         kicker=cleaned.kicker,
         author=cleaned.author,
@@ -405,6 +412,13 @@ def _article_row(path: Path, manifest_row: dict) -> tuple[dict, list, list, Fing
     return row, removed, sentences, fingerprint(body, tokens)
 
 
+def _other_outlet(row: dict, first: dict) -> bool:
+    """Did another outlet run this copy? Both outlets must be known and differ."""
+    return bool(row["outlet"] and first["outlet"]) and _norm_key(row["outlet"]) != _norm_key(
+        first["outlet"]
+    )
+
+
 def _skip(row: dict, problem: str, earlier: list[str] | None = None) -> dict:
     row["status"] = "skipped"
     row["problem"] = "; ".join([*(earlier or []), problem])
@@ -443,8 +457,13 @@ def load_corpus(folder: str | Path, workers: int = 1) -> Corpus:
     sentences = {r[0]["article_id"]: r[2] for r in results}
 
     prints = {r[0]["article_id"]: r[3] for r in results if r[3] is not None}
+    by_id = {r["article_id"]: r for r in rows}
     for article_id, (original, share) in find_duplicates(prints).items():
-        row = next(r for r in rows if r["article_id"] == article_id)
+        row, first = by_id[article_id], by_id[original]
+        if _other_outlet(row, first):
+            row["duplicate_of"] = original
+            row["syndicated"] = first["syndicated"] = True
+            continue
         kind = "an exact" if share == 1.0 else f"a near ({share:.0%} shared word sequences)"
         _skip(
             row,

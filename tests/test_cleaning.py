@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from helpers.cleaning import byline_author, clean_text, interface_reason
+from helpers.cleaning import byline_author, clean_text, interface_reason, publisher_name
+from helpers.corpus import load_corpus
 from helpers.dates import header_date, parse_date_line
 
 MAGAZINE_PAGE = """Skip to main content
@@ -243,3 +244,38 @@ def test_author_bio_after_the_article_is_removed():
     cleaned = clean_text(page)
     assert cleaned.author == "Lena Ostrova"
     assert not any("covers Iran" in p for p in cleaned.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "line, publisher",
+    [
+        ("\u00a9 2025 Example Media Ltd. All rights reserved.", "Example Media Ltd"),
+        ("Copyright 2024 The Example Press. All Rights Reserved.", "The Example Press"),
+        ("Copyright: Example Times \u00a9 2025 All rights reserved", "Example Times"),
+        ("\u00a9 2025. All rights reserved.", ""),
+    ],
+)
+def test_publisher_from_the_copyright_line(line, publisher):
+    assert publisher_name(line) == publisher
+
+
+WIRE_STORY = (
+    "Iran rejects talks under pressure\n"
+    "Iran's foreign minister said on Saturday that Tehran would not negotiate with the "
+    "United States while sanctions were being tightened, state media reported.\n"
+    "He said indirect contacts through Oman could continue if Washington changed course, "
+    "and that Iran had not closed the door on diplomacy.\n"
+)
+
+
+def test_same_story_from_another_outlet_is_kept_as_syndicated(tmp_path):
+    (tmp_path / "a.txt").write_text(WIRE_STORY + "\u00a9 2025 First Example News\n", "utf-8")
+    (tmp_path / "b.txt").write_text(WIRE_STORY + "\u00a9 2025 Second Example Post\n", "utf-8")
+    (tmp_path / "c.txt").write_text(WIRE_STORY + "\u00a9 2025 First Example News\n", "utf-8")
+    rows = load_corpus(tmp_path).articles.set_index("article_id")
+    assert rows.loc["a", "outlet"] == "First Example News"
+    assert rows.loc["a", "outlet_source"] == "copyright line"
+    assert rows.loc["b", "status"] == "ok" and rows.loc["b", "duplicate_of"] == "a"
+    assert bool(rows.loc["a", "syndicated"]) and bool(rows.loc["b", "syndicated"])
+    assert rows.loc["c", "status"] == "skipped"  # the same outlet's copy is a duplicate
+    assert "duplicate of a.txt" in rows.loc["c", "problem"]
