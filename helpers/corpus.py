@@ -29,6 +29,14 @@ from helpers import text as textutil
 from helpers.cleaning import FUNCTION_WORDS, _norm_key, clean_text
 from helpers.dates import parse_iso_date
 from helpers.parallel import map_items
+from helpers.sources import (
+    ARTICLE_SUFFIXES,
+    Source,
+    date_from_url,
+    extract_html,
+    list_sources,
+    parse_any_date,
+)
 
 ARTICLE_COLUMNS = [
     "article_id",
@@ -56,6 +64,7 @@ ARTICLE_COLUMNS = [
     "outlet_source",
     "duplicate_of",
     "syndicated",
+    "source_row",
 ]
 REMOVED_COLUMNS = ["article_id", "line_no", "text", "reason"]
 SENTENCE_COLUMNS = [
@@ -333,68 +342,86 @@ def find_duplicates(prints: dict[str, Fingerprint]) -> dict[str, tuple[str, floa
 # ---------------------------------------------------------------- the step
 
 
-def _article_row(path: Path, manifest_row: dict) -> tuple[dict, list, list, Fingerprint | None]:
-    """Read and clean one file: its articles row, removed lines, sentence rows, fingerprint."""
-    article_id = path.stem
+def _read_source(source: Source, row: dict, problems: list[str]):
+    """The text to clean for one source, page metadata, blocks left out, or a skip reason.
+
+    Returns (raw text or None, metadata, left-out blocks, source lines, skip problem).
+    """
+    if source.kind == "export":
+        meta = {k: v for k, v in source.fields.items() if k != "text" and v}
+        return source.fields.get("text", ""), meta, [], {}, ""
+    data = source.path.read_bytes()
+    if not data:
+        return None, {}, [], {}, "is empty"
+    raw, row["encoding"], problem = decode_bytes(data)
+    if raw is None:
+        return None, {}, [], {}, problem
+    if problem:
+        problems.append(problem)
+    if not raw.strip():
+        return None, {}, [], {}, "has only white space"
+    if source.kind == "html":
+        page = extract_html(raw)
+        if not page.text:
+            return None, page.meta, page.left_out, {}, (
+                "is a web page in which the extractor found no article text")
+        return page.text, page.meta, page.left_out, page.source_lines, ""
+    return raw, {}, [], {}, ""
+
+
+def _article_row(source: Source, manifest_row: dict) -> tuple[dict, list, list, Fingerprint | None]:
+    """Read and clean one source: its articles row, removed lines, sentences, fingerprint."""
+    article_id = source.article_id
     row = {c: "" for c in ARTICLE_COLUMNS}
     row.update(
         article_id=article_id,
-        file=path.name,
+        file=source.file,
+        source_row=source.row or "",
         status="ok",
         n_lines_removed=0,
         n_words_raw=0,
         n_words_clean=0,
         n_sentences=0,
         published_source="unknown",
+        syndicated=False,
     )
-    row["outlet"] = manifest_row.get("outlet", "")
-    row["outlet_source"] = "manifest" if row["outlet"] else ""
-    row["syndicated"] = False
-    row["url"] = manifest_row.get("url", "")
     row["manifest_note"] = manifest_row.get("note", "")
     problems: list[str] = [manifest_row["_problem"]] if manifest_row.get("_problem") else []
+    if source.problem:
+        return _skip(row, source.problem, problems), [], [], None
 
-    data = path.read_bytes()
-    if not data:
-        return _skip(row, "is empty", problems), [], [], None
-    raw, row["encoding"], problem = decode_bytes(data)
+    raw, meta, left_out, source_lines, skip = _read_source(source, row, problems)
+    for key in ("outlet", "url"):
+        row[key] = manifest_row.get(key, "") or meta.get(key, "")
+    row["outlet_source"] = (
+        "manifest" if manifest_row.get("outlet") else source.kind if row["outlet"] else "")
+    removed = [(article_id, line_no, text, why) for line_no, text, why in left_out]
     if raw is None:
-        return _skip(row, problem, problems), [], [], None
-    if problem:
-        problems.append(problem)
-    if not raw.strip():
-        return _skip(row, "has only white space", problems), [], [], None
+        return _skip(row, skip, problems), removed, [], None
     cleaned = clean_text(raw, row["outlet"], row["url"])
     row["n_words_raw"] = cleaned.n_words_raw
     body = "\n\n".join(cleaned.paragraphs)
-    removed = [(article_id, line_no, text, why) for line_no, text, why in cleaned.removed]
+    removed += [(article_id, source_lines.get(" ".join(text.split()), line_no) if source_lines
+                 else line_no, text, why) for line_no, text, why in cleaned.removed]
     if not row["outlet"] and cleaned.publisher:
         row["outlet"], row["outlet_source"] = cleaned.publisher, "copyright line"
     row.update(
         kicker=cleaned.kicker,
-        author=cleaned.author,
+        author=meta.get("author") or cleaned.author,
         dateline=cleaned.dateline,
         body=body,
         n_lines_removed=len(removed),
     )
     tokens = [w.lower() for w in textutil.words(body)]
     row["n_words_clean"] = len(tokens)
+    headline = manifest_row.get("headline") or meta.get("headline")
     row["headline"], row["headline_source"] = (
-        (manifest_row["headline"], "manifest")
-        if manifest_row.get("headline")
+        (headline, "manifest" if manifest_row.get("headline") else source.kind)
+        if headline
         else (cleaned.headline, "text" if cleaned.headline else "")
     )
-    manifest_date = manifest_row.get("published", "")
-    if manifest_date and parse_iso_date(manifest_date):
-        row["published"], row["published_source"] = manifest_date, "manifest"
-    else:
-        if manifest_date:
-            problems.append(
-                f"has a malformed manifest date '{manifest_date}' (not YYYY-MM-DD), "
-                "which was ignored"
-            )
-        if cleaned.text_date:
-            row["published"], row["published_source"] = cleaned.text_date, "text"
+    _set_published(row, manifest_row.get("published", ""), meta.get("published", ""),
+                   cleaned.text_date, source.kind, problems)
 
     row["language"], language_problem = detect_language(body or raw, tokens if body else None)
     if language_problem:
@@ -410,6 +437,28 @@ def _article_row(path: Path, manifest_row: dict) -> tuple[dict, list, list, Fing
     row["n_sentences"] = len(sentences)
     row["problem"] = "; ".join(problems)
     return row, removed, sentences, fingerprint(body, tokens)
+
+
+def _set_published(row: dict, manifest_date: str, meta_date: str, text_date: str, kind: str,
+                   problems: list[str]) -> None:
+    """The publication date: the manifest's, the page's or export's own, the text's date
+    line, then the date in the address; ``published_source`` says which."""
+    if manifest_date and parse_iso_date(manifest_date):
+        row["published"], row["published_source"] = manifest_date, "manifest"
+        return
+    if manifest_date:
+        problems.append(
+            f"has a malformed manifest date '{manifest_date}' (not YYYY-MM-DD), which was ignored"
+        )
+    found = parse_any_date(meta_date) if meta_date else None
+    if meta_date and not found:
+        problems.append(f"has a date '{meta_date}' that could not be read, which was ignored")
+    if found:
+        row["published"], row["published_source"] = found.isoformat(), kind
+    elif text_date:
+        row["published"], row["published_source"] = text_date, "text"
+    elif (from_url := date_from_url(row["url"])) is not None:
+        row["published"], row["published_source"] = from_url.isoformat(), "url"
 
 
 def _other_outlet(row: dict, first: dict) -> bool:
@@ -440,18 +489,27 @@ def _infer_missing_dates(rows: list[dict], sentences: dict[str, list[dict]]) -> 
 
 
 def load_corpus(folder: str | Path, workers: int = 1) -> Corpus:
-    """Read, clean and split every ``*.txt`` in ``folder`` (name order)."""
+    """Read, clean and split every article of ``folder``: ``.txt`` files, saved ``.html``
+    pages and the rows of ``.csv``/``.jsonl``/``.json`` exports (name order, then rows)."""
     folder = Path(folder)
     if not folder.exists():
         raise CorpusError(f"The articles folder {folder} does not exist.")
     if not folder.is_dir():
         raise CorpusError(f"The articles folder {folder} is a file, not a folder.")
-    paths = sorted(p for p in folder.glob("*.txt") if p.is_file())
-    if not paths:
-        raise CorpusError(f"The articles folder {folder} has no .txt files.")
-    manifest, messages = read_manifest(folder, {p.name for p in paths})
+    sources, bad_files = list_sources(folder)
+    if not sources and not bad_files:
+        raise CorpusError(
+            f"The articles folder {folder} has no article files "
+            f"({', '.join(ARTICLE_SUFFIXES)})."
+        )
+    manifest, messages = read_manifest(folder, {s.file for s in sources})
+    messages += [f"{name} {problem}; it was skipped." for name, problem in bad_files.items()]
 
-    results = map_items(_article_row, [(p, manifest.get(p.name, {})) for p in paths], workers)
+    results = map_items(
+        _article_row,
+        [(s, manifest.get(s.file, {}) if s.kind != "export" else {}) for s in sources],
+        workers,
+    )
     rows = [r[0] for r in results]
     removed = [x for r in results for x in r[1]]
     sentences = {r[0]["article_id"]: r[2] for r in results}
@@ -467,7 +525,8 @@ def load_corpus(folder: str | Path, workers: int = 1) -> Corpus:
         kind = "an exact" if share == 1.0 else f"a near ({share:.0%} shared word sequences)"
         _skip(
             row,
-            f"is {kind} duplicate of {original}.txt",
+            f"is {kind} duplicate of {by_id[original]['file']}"
+            + (f" row {by_id[original]['source_row']}" if by_id[original]["source_row"] else ""),
             [row["problem"]] if row["problem"] else [],
         )
         sentences[article_id] = []

@@ -417,7 +417,7 @@ def test_broken_manifest_rows_are_reported(tmp_path):
 def test_missing_and_empty_folders_raise_one_plain_sentence(tmp_path):
     with pytest.raises(CorpusError, match=r"does not exist\.$"):
         load_corpus(tmp_path / "nope")
-    with pytest.raises(CorpusError, match=r"has no \.txt files\.$"):
+    with pytest.raises(CorpusError, match=r"has no article files \(\.txt, .*\)\.$"):
         load_corpus(tmp_path)
 
 
