@@ -1,61 +1,21 @@
-"""The timeline step: find the dates the articles mention, resolve them, group them into events.
+"""The timeline step: the dates the articles mention, resolved and grouped into events.
 
-**Time expressions** (``find_time_expressions``, one sentence at a time) are found by rules:
-
-- absolute: "September 21, 2024", "21 September 2024", "2024-09-21", "July 31", "Oct. 7",
-  "in April", "early/mid/late November", "May 2024", "in 2015", "the 1990s", "2013-2015";
-- relative: "today", "yesterday", "tonight", "tomorrow", weekdays ("on Monday",
-  "Sunday's remarks", "a Monday meeting", "last Friday", "next Saturday"), "last/this/next
-  week|month|year", "earlier/later this week|month|year", "the past week", "three days ago",
-  "over the weekend", and "hours later"/"later that day"/"the next day" (counted from the
-  previous day-level date resolved in the same article).
-
-Each is resolved against the publication date to ``date_start``..``date_end`` with a
-``granularity`` naming the unit the text speaks in (``day``, ``week``, ``month``, ``year``,
-or ``span`` for a stated range of years), and ``anchor`` (``absolute``: it names a
-calendar date, month or year; ``relative``: it only means something from the publication
-day). The context rules:
-
-- A weekday is the latest such day on or before publication (the publication weekday is the
-  publication day) unless the words before it (or right after it) speak of a scheduled
-  future ("set to begin Saturday", "will meet on Monday"): then the first such day on or
-  after publication. The nearer of a future cue and a past-tense verb decides.
-- A month or day without a year takes the year that places it on or before publication,
-  unless the text speaks of the future (then on or after).
-- A past-tense period that contains the publication day ends at it ("this week", "in
-  November" published on 16 November); a future one starts at it.
-- Relative expressions inside a direct quotation are not resolved: "today" in a quoted
-  post is the day the speaker wrote, not the publication day.
-- Without a publication date, absolute dates with a year are still resolved; relative and
-  year-less ones are listed unresolved ("no publication date to anchor it").
-- Vague references ("recently", "for years", "in the next few months") are listed
-  unresolved with the reason; adjectives such as "a recent meeting" are not listed.
-- A numbered window with "next", "coming", "past" or "last" counts from the day that opens
-  the sentence ("On Sunday, the ministry said ... in the past 24 hours"), else from the
-  publication day: "within the next 24 hours" is that day and the next, "over the past two
-  weeks" runs from 14 days before it to it, "the last 12 months" from the same day a year
-  before (``span``; "the past month" is a calendar month back too). "The last three months
-  of 2019" or "the last two years of his presidency" is no such window. A window with
-  "next" speaks of the future even when its day is before publication (a warning).
-- A date that ends before publication is not future, whatever the tense around it ("will
-  never forget the killing on July 31, 2024").
-- Other durations and counts are not dates: "24 hours", "three years", "the 30-minute call",
-  "85-year-old", "16 million". Month names that are also words ("may", "march", "august")
-  count only when capitalised and beside a day number or year or after a preposition;
-  weekdays inside names ("Sunday Times", "Good Friday", "Friday prayers") are skipped.
-
-Phrase lists live in ``helpers/data/time_phrases.csv``; event words in
-``helpers/data/event_terms.csv``.
+Time expressions are found and resolved one sentence at a time by
+:mod:`helpers.time_expressions` (what is found, and how each is anchored to the publication
+date, is described there). This module runs that over every article (``previous`` dates and
+quotations carried from sentence to sentence), names the event each expression dates from
+the event words of ``helpers/data/event_terms.csv`` and the names near it, groups the reports
+of one event across articles, infers a missing publication date from the text, and draws the
+timeline.
 """
 
 from __future__ import annotations
 
-import calendar
 import csv
 import io
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 import pandas as pd
@@ -65,6 +25,14 @@ from helpers.dates import MONTHS, WEEKDAYS
 from helpers.parallel import map_items
 from helpers.params import ParameterError
 from helpers.regexes import fast_regex
+from helpers.time_expressions import (
+    CLAUSE_BREAK,
+    FUNCTION_WORDS,
+    find_time_expressions,
+    phrase_words,
+    phrases,
+    quoted_spans,
+)
 
 EVENT_COLUMNS = [
     "article_id", "sentence_idx", "expression", "date_start", "date_end", "granularity",
@@ -76,51 +44,23 @@ EXPRESSION_COLUMNS = [
     "granularity", "anchor", "resolved", "reason", "future", "kind", "event_label",
     "event_class", "who", "names", "text",
 ]
-NO_ANCHOR = "no publication date to anchor it"
-IN_QUOTE = "inside a direct quotation: relative to when the speaker spoke, not to publication"
 GROUPABLE_DAYS = 31
+# Full dates (day, month and year written out) that can date an article
+_FULL_DATE_KINDS = ("iso", "mdy", "dmy", "mdy_span", "dmy_span")
 
-_NUMBER_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
-_NUMBER_WORDS.update(a=1, an=1, thirteen=13, fourteen=14, fifteen=15, sixteen=16, seventeen=17,
-                     eighteen=18, nineteen=19, twenty=20, thirty=30, forty=40, fifty=50)
-# A count of days, weeks, ...: digits or a number word ("a"/"an" are added where they fit)
-_COUNT = r"\d{1,3}|" + "|".join(sorted((w for w in _NUMBER_WORDS if len(w) > 2),
-                                       key=lambda w: (-len(w), w)))
-_PREPOSITION = re.compile(
-    r"(?i:\b(?:on|in|at|since|during|from|by|until|till|before|after)\s+)$")
-_AUXILIARY_BEFORE = re.compile(r"(?i:\b(?:be|been|being|to|will)\s+)$")
-_QUOTE_MARK = re.compile(r"[\u201c\u201d\"\u00ab\u00bb]")
-_CLAUSE_BREAK = re.compile(r"[,;:\u201c\u201d\"()\u2013\u2014\[\]]")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 # A capital not preceded by a word character (the same as a leading \b, but a pattern that
 # starts with a character class lets the regex engine skip to the capitals quickly).
 _NAME_RUN = re.compile(
     r"[A-Z](?<!\w[A-Z])[\w'\u2019.-]*(?:\s+(?:al-|bin\s+)?[A-Z][\w'\u2019.-]*)*")
-_LETTERS = re.compile(r"[A-Za-z]+")
-_NAME_START = re.compile(r"\s+[A-Z][a-z]")
-_UNIT_AFTER = re.compile(r"\s*([A-Za-z%]+)")
 _WORD_AFTER = re.compile(r"\s+([a-z]+)")
 _ID_PARTS = re.compile(r"[_\s-]+")
+_NOT_NAMES = FUNCTION_WORDS | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 @dataclass(frozen=True)
-class _Rules:
-    """Compiled patterns and word lists, loaded once per process."""
+class _EventRules:
+    """Event words and name lists, loaded once per process."""
 
-    # (kind, pattern, its needle group, a regex a match also needs or None)
-    patterns: tuple[tuple[str, re.Pattern, int, re.Pattern | None], ...]
-    # (gate word, ((lower-case needle holding it, the needle groups it is in), ...))
-    gate_words: tuple[tuple[str, tuple[tuple[str, frozenset[int]], ...]], ...]
-    capital_gate: re.Pattern | None  # all the capitalised needles
-    capital_groups: tuple[tuple[int, re.Pattern], ...]  # (needle group, its capitalised ones)
-    vague: tuple[tuple[re.Pattern, str], ...]
-    not_a_date: tuple[re.Pattern, ...]
-    future_cue: re.Pattern
-    past_cue: re.Pattern
-    count_unit: frozenset[str]
-    ambiguous_month: frozenset[str]
-    month_context: frozenset[str]
     generic_names: frozenset[str]
     title_words: frozenset[str]
     not_name_words: frozenset[str]
@@ -129,561 +69,24 @@ class _Rules:
     event_labels: tuple[tuple[str, str, bool], ...]  # (label, class, named by its patient)
 
 
-def _read_csv(name: str) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(read_data_text(name))))
-
-
 @lru_cache(maxsize=1)
-def rules() -> _Rules:
-    """The compiled rules of ``time_phrases.csv`` and ``event_terms.csv``."""
-    phrases: dict[str, list[tuple[str, str]]] = {}
-    for row in _read_csv("time_phrases.csv"):
-        phrases.setdefault(row["kind"], []).append((row["pattern"], row["note"]))
-
-    def words_of(kind: str) -> frozenset[str]:
-        return frozenset(w for p, _ in phrases.get(kind, []) for w in p.split("|"))
-
-    months = sorted({n.capitalize() for n in MONTHS}, key=len, reverse=True)
-    weekdays = "|".join(n.capitalize() for n in WEEKDAYS if len(n) > 4)
-    mon = r"(?P<mon>" + "|".join(months) + r")\b(?:\.(?=\s*\d))?"
-    wd = r"(?P<wd>" + weekdays + r")"
-    day = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-    year = r"(?P<year>(?:19|20)\d{2})"
-    part = (r"(?:(?P<part>(?i:early|mid|late))[\s-]+"
-            r"|(?i:the\s+)?(?P<part2>(?i:end|beginning|start|middle))\s+of\s+)")
-    no_count = r"(?![\d,.]\d|\s*(?:%|-\w))"
-    month_words = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                   "Dec")
-    weekday_words = tuple(n.capitalize() for n in WEEKDAYS if len(n) > 4)
-    periods = ("week", "month", "year")
-    # A pattern is tried only when the sentence holds one of its needles (capitalised
-    # needles are looked for as written, the others in the lower-cased sentence); see
-    # _needle_groups for the quick test that skips most sentences.
-    needles = {
-        "not_a_date": weekday_words, "iso": ("19", "20"), "mdy": month_words, "dmy": month_words,
-        "month_year": month_words, "month": month_words, "year_span": ("19", "20"),
-        "decade": ("0s", "0's", "0\u2019s"), "year": ("19", "20"),
-        "rel_day": ("today", "tonight", "yesterday", "tomorrow", "night", "morning",
-                    "afternoon", "evening"),
-        "rel_period": periods, "ago": (" ago",), "weekend": ("weekend",),
-        "window": ("hour", "day", "week", "month", "year"),
-        "sequence": ("later", "same", "next day", "following day", "earlier"),
-        "weekday": weekday_words,
-        "vague": ("recent", "lately", "of late", "years", "decades", "months", "weeks", "days",
-                  "over the year", "soon", "near future"),
-    }
-    # Beside its month word, a full date needs a day number and "May 2024" a year; "this
-    # week" needs the word before the unit.
-    also_needs = {"mdy": re.compile("[1-9]"), "dmy": re.compile("[1-9]"),
-                  "month_year": re.compile("19|20"),
-                  "rel_period": fast_regex("(?i:last|next|this|past|coming)"),
-                  "window": fast_regex("(?i:next|coming|past|last)")}
-    patterns = [
-        ("not_a_date", fast_regex("|".join(p for p, _ in phrases["not_a_date"]))),
-        ("vague", fast_regex(r"\b(?i:" + "|".join(p for p, _ in phrases["vague"]) + r")\b")),
-        ("iso", fast_regex(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
-        ("mdy", fast_regex(rf"\b(?:{wd},?\s+)?{mon}\s*{day}\b{no_count}(?:,?\s+{year}\b)?")),
-        ("dmy", fast_regex(
-            rf"\b(?:{wd},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year}\b)?")),
-        ("month_year", fast_regex(rf"\b{part}?{mon}\s+(?:of\s+)?{year}\b")),
-        ("month", fast_regex(
-            rf"\b(?:(?P<rel>(?i:last|next|this|this past|this coming))\s+)?{part}?{mon}"
-            r"(?!\s*\d|-)")),
-        ("year_span", fast_regex(
-            r"\b(?:(?i:from|between)\s+)?(?P<year>(?:19|20)\d{2})\s*(?:[-\u2013\u2014/]|\s(?i:to|"
-            r"until|through|and)\s)\s*(?P<year2>(?:19|20)\d{2}|\d{2})\b(?![-/]\d)")),
-        ("decade", fast_regex(rf"\b(?:{part})?(?i:the\s+)?(?P<decade>(?:19|20)\d0)['\u2019]?s\b")),
-        ("year", fast_regex(rf"(?<![$\u20ac\u00a3\d.,/-])\b{part}?{year}\b(?![-/.,]\d|-\w)")),
-        ("rel_day", fast_regex(
-            r"(?i:\b(?P<word>today|tonight|yesterday|tomorrow|last night|this (?:morning|"
-            r"afternoon|evening)|the day before yesterday|the day after tomorrow))\b")),
-        ("rel_period", fast_regex(
-            r"(?i:\b(?:(?P<the>the|over the|in the|during the)\s+)?(?:(?P<pre>earlier|later)\s+"
-            r"this|(?P<which>last|this|next|past|coming))\s+(?P<unit>week|month|year))\b")),
-        ("ago", fast_regex(
-            rf"(?i:\b(?P<n>{_COUNT}|an?)\s+(?P<unit>day|week|month|year)s?\s+ago)\b")),
-        ("window", fast_regex(
-            r"(?i:\b(?:(?:within|in|over|during|for)\s+)?the\s+(?P<which>next|coming|past|last)"
-            rf"\s+(?P<n>{_COUNT})\s+(?P<unit>hour|day|week|month|year)s?)\b"
-            # "the last two years of his presidency" ends another period
-            r"(?!\s+of\s+(?:his|her|their|its|the|(?:19|20)\d\d\b|[A-Z]))")),
-        ("weekend", fast_regex(
-            r"(?i:\b(?:(?:over|at|during|on)\s+the|(?P<rel>last|this|next|past|coming))\s+"
-            r"weekend)\b")),
-        ("sequence", fast_regex(
-            r"(?i:\b(?:(?P<same>(?:hours|minutes|moments) later|later (?:that|the same) (?:day|"
-            r"night|evening|morning)|(?:that|the) same (?:day|night|evening))|(?P<next>(?:on )?"
-            r"the (?:next|following) day|a day later)|(?P<prev>a day earlier)))\b")),
-        ("weekday", fast_regex(
-            rf"\b(?:(?P<rel>(?i:last|next|this|this coming|this past|coming|past))\s+)?{wd}"
-            r"(?P<poss>['\u2019]s)?\b")),
-    ]
-    cue = "|".join(p for p, _ in phrases["future_cue"])
-    past = "|".join(p for p, _ in phrases["past_cue"])
-    terms = _read_csv("event_terms.csv")
+def rules() -> _EventRules:
+    """The compiled rules of ``event_terms.csv`` and the name lists of ``time_phrases.csv``."""
+    rows = phrases()
+    terms = list(csv.DictReader(io.StringIO(read_data_text("event_terms.csv"))))
     event_terms = re.compile(r"\b(?:" + "|".join(
         rf"(?P<t{k}>{row['pattern'].lower()})" for k, row in enumerate(terms)) + r")\b")
-    event_labels = tuple((row["label"], row["event_class"], row["named_by"] == "patient")
-                         for row in terms)
-    event_words = fast_regex(r"\b(?:" + "|".join(row["pattern"].lower() for row in terms) + r")\b")
-    groups = sorted({needles[kind] for kind, _ in patterns})
-    gate_words, capital_gate, capital_groups = _needle_groups(groups)
-    return _Rules(
-        patterns=tuple((kind, pattern, groups.index(needles[kind]), also_needs.get(kind))
-                       for kind, pattern in patterns),
-        gate_words=gate_words,
-        capital_gate=capital_gate,
-        capital_groups=capital_groups,
-        vague=tuple((re.compile(rf"(?i:{p})\b"), note) for p, note in phrases["vague"]),
-        not_a_date=tuple(re.compile(p) for p, _ in phrases["not_a_date"]),
-        future_cue=fast_regex(rf"(?i:\b(?:{cue})\b)"),
-        past_cue=fast_regex(rf"(?i:\b(?:{past})\b)"),
-        count_unit=frozenset(w.lower() for w in words_of("count_unit")),
-        ambiguous_month=words_of("ambiguous_month"),
-        month_context=frozenset(w.lower() for w in words_of("month_context")),
-        generic_names=frozenset(w.lower() for w in words_of("generic_name")),
-        title_words=frozenset(w.lower() for w in words_of("title_word")),
-        not_name_words=_NOT_NAMES | frozenset(w.lower() for w in words_of("title_word")),
+    title_words = frozenset(w.lower() for w in phrase_words(rows, "title_word"))
+    return _EventRules(
+        generic_names=frozenset(w.lower() for w in phrase_words(rows, "generic_name")),
+        title_words=title_words,
+        not_name_words=_NOT_NAMES | title_words,
         event_terms=event_terms,
-        event_words=event_words,
-        event_labels=event_labels,
+        event_words=fast_regex(r"\b(?:" + "|".join(row["pattern"].lower() for row in terms)
+                               + r")\b"),
+        event_labels=tuple((row["label"], row["event_class"], row["named_by"] == "patient")
+                           for row in terms),
     )
-
-
-# Short pieces of the lower-case needles ("day" is in "today", "days", "next day"): a
-# sentence without any of them holds no lower-case needle, so one quick pass skips most
-# sentences, and a needle is looked for only when a gate word it holds was found. Needles
-# that hold none of them are gate words themselves.
-_GATE_ROOTS = ("0", "19", " ago", "afternoon", "day", "decades", "earlier", "evening", "late",
-               "month", "morning", "near future", "night", "recent", "same", "soon", "tomorrow",
-               "week", "year")
-
-
-def _alternation(words) -> re.Pattern | None:
-    words = sorted(set(words), key=lambda w: (-len(w), w))
-    return re.compile("|".join(map(re.escape, words))) if words else None
-
-
-def _needle_groups(groups: list[tuple[str, ...]]):
-    """For the needle groups (numbered by their place in ``groups``): the gate words, each
-    with the lower-case needles that hold it and the groups of each such needle; a regex
-    of all the capitalised needles; and per group with capitalised needles, their regex.
-
-    A lower-case needle (all cased letters lower, or not all letters) is looked for in the
-    lower-cased sentence, a capitalised one in the sentence as written, so a group is held
-    exactly when the sentence holds one of its needles.
-    """
-    lower_needles: dict[str, set[int]] = {}
-    for index, group in enumerate(groups):
-        for needle in group:
-            if needle.islower() or not needle.isalpha():
-                lower_needles.setdefault(needle, set()).add(index)
-    roots = {root for root in _GATE_ROOTS if any(root in n for n in lower_needles)}
-    words = roots | {n for n in lower_needles if not any(root in n for root in roots)}
-    gate = tuple((word, tuple((n, frozenset(lower_needles[n])) for n in sorted(lower_needles)
-                              if word in n))
-                 for word in sorted(words))
-    capitals = _alternation(n for group in groups for n in group if n[:1].isupper())
-    capital_groups = tuple((index, _alternation(n for n in group if n[:1].isupper()))
-                           for index, group in enumerate(groups)
-                           if any(n[:1].isupper() for n in group))
-    return gate, capitals, capital_groups
-
-
-# ---------------------------------------------------------------- calendar arithmetic
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _month_range(year: int, month: int, part: str = "") -> tuple[date, date]:
-    """A month, or its early (1-10), mid (11-20) or late (21-end) part."""
-    last = calendar.monthrange(year, month)[1]
-    first_day, last_day = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}.get(
-        part, (1, last))
-    return date(year, month, first_day), date(year, month, last_day)
-
-
-def _year_range(year: int, part: str = "") -> tuple[date, date]:
-    """A year, or its early (Jan-Apr), mid (May-Aug) or late (Sep-Dec) part."""
-    first_month, last_month = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}.get(part, (1, 12))
-    return date(year, first_month, 1), _month_end(year, last_month)
-
-
-def _part_name(groups: dict) -> str:
-    """ "early", "mid" or "late" from a match's ``groupdict()`` ("" without a part)."""
-    part = (groups.get("part") or groups.get("part2") or "").lower()
-    return {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}.get(part, part)
-
-
-def _weekday_on(published: date, weekday: int, future: bool, strict: bool) -> date:
-    """The latest such weekday on/before publication, or the first on/after when ``future``."""
-    if future:
-        ahead = (weekday - published.weekday()) % 7 or (7 if strict else 0)
-        return published + timedelta(days=ahead)
-    back = (published.weekday() - weekday) % 7 or (7 if strict else 0)
-    return published - timedelta(days=back)
-
-
-def _week_of(day: date) -> tuple[date, date]:
-    monday = day - timedelta(days=day.weekday())
-    return monday, monday + timedelta(days=6)
-
-
-def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 + delta
-    return index // 12, index % 12 + 1
-
-
-def _counted(day: date, count: int, unit: str) -> date:
-    """``day`` moved by ``count`` hours (whole days, rounded away from it), days, weeks,
-    calendar months or years; a day missing from the target month is its last day."""
-    if unit == "hour":
-        return day + timedelta(days=(abs(count) + 23) // 24 * (1 if count > 0 else -1))
-    if unit in ("day", "week"):
-        return day + timedelta(days=count * (7 if unit == "week" else 1))
-    year, month = _shift_month(day.year, day.month, count * (12 if unit == "year" else 1))
-    return date(year, month, min(day.day, _month_end(year, month).day))
-
-
-def _year_for(month: int, day: int | None, published: date, future: bool) -> int:
-    """The year that puts a month (and day) on or before publication, or on/after if future."""
-    probe = (month, day or (1 if not future else 31))
-    now = (published.month, published.day)
-    if future:
-        return published.year if probe >= now or month == published.month else published.year + 1
-    return published.year if probe <= now or (day is None and month == published.month) \
-        else published.year - 1
-
-
-# ---------------------------------------------------------------- context
-
-
-def _word_before(pattern: re.Pattern, text: str, end: int) -> re.Match | None:
-    """``pattern.search(text[:end])`` for a pattern ``\\b(?:words)\\s+$`` whose words are at
-    most 12 characters long, searched only from just before the white space ending at
-    ``end`` (such a match is that white space and the word before it, so it starts there)."""
-    word_end = len(text[:end].rstrip())
-    return pattern.search(text, max(0, word_end - 12), end)
-
-
-def _quoted_spans(text: str, inside: bool) -> tuple[list[tuple[int, int]], bool]:
-    """The character spans of ``text`` inside a direct quotation, and the state at the end."""
-    if not _QUOTE_MARK.search(text):
-        return ([(0, len(text))] if inside else []), inside
-    spans, opened = [], 0 if inside else None
-    for match in _QUOTE_MARK.finditer(text):
-        mark = match.group()
-        opening = mark in "\u201c\u00ab" or (mark == '"' and opened is None)
-        if opening and opened is None:
-            opened = match.end()
-        elif not opening and opened is not None:
-            spans.append((opened, match.start()))
-            opened = None
-    if opened is not None:
-        spans.append((opened, len(text)))
-    return spans, opened is not None
-
-
-def _speaks_of_future(text: str, start: int, end: int) -> bool:
-    """Whether a scheduled-future cue governs the date at ``text[start:end]``."""
-    r = rules()
-    before = text[max(0, start - 80):start]
-    last_break = _CLAUSE_BREAK.search(before[::-1])
-    if last_break:
-        before = before[len(before) - last_break.start():]
-    future_end = max((m.end() for m in r.future_cue.finditer(before)), default=-1)
-    past_end = -1  # the end of the last past-tense verb
-    for m in r.past_cue.finditer(before):
-        if not r.future_cue.fullmatch(m.group()) and not _word_before(
-                _AUXILIARY_BEFORE, before, m.start()):
-            past_end = m.end()
-            if future_end < 0:  # no future cue: any past verb decides
-                break
-    if future_end >= 0 or past_end >= 0:
-        return future_end > past_end
-    after = text[end:end + 50]
-    cut = _CLAUSE_BREAK.search(after)
-    after = " ".join((after[:cut.start()] if cut else after).split()[:4])
-    first_future = r.future_cue.search(after)
-    first_past = r.past_cue.search(after)
-    if first_future and (not first_past or first_future.start() <= first_past.start()):
-        return True
-    return False
-
-
-def _is_month(match: re.Match, groups: dict, text: str) -> bool:
-    """A capitalised month word that really is a month (not "May" the verb or a name)."""
-    r = rules()
-    word = groups["mon"]
-    if word not in r.ambiguous_month:
-        return True
-    if groups.get("day") or groups.get("year") or groups.get("rel") or _part_name(groups):
-        return True
-    previous = _LETTERS.findall(text[max(0, match.start() - 20):match.start()])
-    return bool(previous) and previous[-1].lower() in r.month_context
-
-
-def _weekday_in_name(match: re.Match, text: str) -> bool:
-    """ "Kayode Sunday Ola": a weekday between two capitalised words inside a sentence."""
-    before = text[:match.start()].rstrip()
-    letters = _LETTERS.match(before[::-1])  # the word before, read backwards
-    previous = before[len(before) - letters.end():] if letters else ""
-    return bool(previous and previous[0].isupper()
-                and _NAME_START.match(text, match.end())
-                and previous.lower() not in rules().month_context
-                and previous.lower() not in _FUNCTION_WORDS)
-
-
-# ---------------------------------------------------------------- one sentence
-
-
-def _record(expression, start, end, kind, dates=None, granularity="", anchor="absolute",
-            reason="", future=False, published=None) -> dict:
-    date_start = date_end = ""
-    if dates is not None:
-        first, last = dates
-        if published is not None and first <= published <= last:
-            first, last = (published, last) if future else (first, published)
-        date_start, date_end = first.isoformat(), last.isoformat()
-    return {
-        "expression": expression, "start": start, "end": end, "date_start": date_start,
-        "date_end": date_end, "granularity": granularity, "anchor": anchor,
-        "resolved": dates is not None, "reason": reason, "future": future, "kind": kind,
-    }
-
-
-def _resolve(kind: str, m: re.Match, g: dict, text: str, published: date | None, future: bool,
-             previous: dict | None, base: date | None = None
-             ) -> tuple[tuple[date, date] | None, str, str, str]:
-    """(date range or None, granularity, anchor, reason if unresolved) of one match whose
-    ``groupdict()`` is ``g``; a window counts from ``base`` when given, else from
-    ``published``."""
-    if kind in ("iso", "mdy", "dmy"):
-        month = int(g["mnum"]) if g.get("mnum") else MONTHS[g["mon"].lower().rstrip(".")]
-        day = int(g["day"])
-        if g.get("year"):
-            year = int(g["year"])
-        elif published is None:
-            return None, "day", "absolute", NO_ANCHOR
-        else:
-            year = _year_for(month, day, published, future)
-        try:
-            return (date(year, month, day),) * 2, "day", "absolute", ""
-        except ValueError:
-            return None, "day", "absolute", "not a calendar date"
-    if kind in ("month", "month_year"):
-        month = MONTHS[g["mon"].lower().rstrip(".")]
-        rel = (g.get("rel") or "").lower()
-        if g.get("year"):
-            year = int(g["year"])
-        elif published is None:
-            return None, "month", "absolute", NO_ANCHOR
-        elif rel in ("last", "this past"):
-            year = published.year if month < published.month else published.year - 1
-        elif rel in ("next", "this coming"):
-            year = published.year if month > published.month else published.year + 1
-        elif rel == "this":
-            year = published.year
-        else:
-            year = _year_for(month, None, published, future)
-        return _month_range(year, month, _part_name(g)), "month", "absolute", ""
-    if kind == "year_span":
-        first, second = int(g["year"]), g["year2"]
-        last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-        if last <= first:
-            return None, "", "", "skip"
-        return (date(first, 1, 1), date(last, 12, 31)), "span", "absolute", ""
-    if kind == "decade":
-        first = int(g["decade"])
-        span = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(_part_name(g), (0, 9))
-        return (date(first + span[0], 1, 1), date(first + span[1], 12, 31)), "span", "absolute", ""
-    if kind == "year":
-        following = _UNIT_AFTER.match(text, m.end())
-        if following and following.group(1).lower() in rules().count_unit:
-            return None, "", "", "skip"
-        return _year_range(int(g["year"]), _part_name(g)), "year", "absolute", ""
-    if kind == "sequence":
-        if previous is None:
-            return None, "day", "relative", "no earlier date in the article to count from"
-        if previous["granularity"] != "day" or previous["date_start"] != previous["date_end"]:
-            return None, "day", "relative", "the earlier date it counts from is not a single day"
-        base = date.fromisoformat(previous["date_start"])
-        shift = 1 if g.get("next") else -1 if g.get("prev") else 0
-        return (base + timedelta(days=shift),) * 2, "day", "relative", ""
-
-    if kind == "window":  # "within the next 24 hours", "over the past two weeks"
-        day = base or published
-        if day is None:
-            return None, "span", "relative", NO_ANCHOR
-        n = g["n"].lower()
-        count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
-        sign = 1 if g["which"].lower() in ("next", "coming") else -1
-        other = _counted(day, sign * count, g["unit"].lower())
-        return (min(day, other), max(day, other)), "span", "relative", ""
-
-    # relative to publication from here on
-    granularity = {"rel_day": "day", "weekday": "day", "weekend": "week"}.get(
-        kind, (g.get("unit") or "").lower())
-    if published is None:
-        return None, granularity, "relative", NO_ANCHOR
-    if kind == "rel_day":
-        word = g["word"].lower()
-        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
-                 "the day after tomorrow": 2}.get(word, 0)
-        return (published + timedelta(days=shift),) * 2, "day", "relative", ""
-    if kind == "weekday":
-        rel = (g.get("rel") or "").lower()
-        weekday = WEEKDAYS[g["wd"].lower()]
-        strict = rel in ("last", "next", "this past", "past")
-        return (_weekday_on(published, weekday, future, strict),) * 2, "day", "relative", ""
-    if kind == "weekend":
-        saturday = _weekday_on(published, 5, future, (g.get("rel") or "").lower() in (
-            "last", "next"))
-        return (saturday, saturday + timedelta(days=1)), "week", "relative", ""
-    if kind == "ago":
-        n = g["n"].lower()
-        count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
-        unit = g["unit"].lower()
-        if unit == "day":
-            return (published - timedelta(days=count),) * 2, "day", "relative", ""
-        if unit == "week":
-            return _week_of(published - timedelta(days=7 * count)), "week", "relative", ""
-        if unit == "month":
-            return _month_range(*_shift_month(published.year, published.month, -count)), \
-                "month", "relative", ""
-        return _year_range(published.year - count), "year", "relative", ""
-    # rel_period: last/this/next/earlier this/later this/the past + week/month/year
-    unit = g["unit"].lower()
-    which = (g.get("which") or "").lower()
-    pre = (g.get("pre") or "").lower()
-    rolling = which in ("past",) or (which == "last" and g.get("the"))
-    if rolling:
-        return (_counted(published, -1, unit), published), unit, "relative", ""
-    step = {"last": -1, "next": 1, "coming": 1}.get(which, 0)
-    if unit == "week":
-        first, last = _week_of(published + timedelta(days=7 * step))
-    elif unit == "month":
-        first, last = _month_range(*_shift_month(published.year, published.month, step))
-    else:
-        first, last = _year_range(published.year + step)
-    if pre == "earlier":
-        last = published
-    elif pre == "later":
-        first = published
-    return (first, last), unit, "relative", ""
-
-
-_FUTURE_WORDS = {"next", "coming", "this coming", "tomorrow", "later", "the day after tomorrow"}
-_PAST_WORDS = {"last", "past", "this past", "earlier", "yesterday", "last night",
-               "the day before yesterday"}
-_FUNCTION_WORDS = frozenset(
-    "the a an in on at he she it they we i you but and or nor however although while after before "
-    "according this that these those his her their our its there when if as so no not with by "
-    "for from of to during despite following recently now then also instead meanwhile"
-    .split())
-_NOT_NAMES = _FUNCTION_WORDS | frozenset(MONTHS) | frozenset(WEEKDAYS)
-
-
-_NOT_REPORTING_DAY = re.compile(r"(?i:since|from|after|before|until|till|by|during)\b")
-
-
-def _opens_sentence(text: str, record: dict) -> bool:
-    """Whether a date opens the sentence as its reporting day ("On Sunday, the ministry
-    said ...", "Sunday's remarks"), not a "since", "after" or "until" date."""
-    return not text[: record["start"]].strip() and not _NOT_REPORTING_DAY.match(
-        record["expression"])
-
-
-def find_time_expressions(text: str, published: date | str | None, previous: dict | None = None,
-                          quoted_at_start: bool = False) -> list[dict]:
-    """The time expressions of one sentence, each resolved against ``published``.
-
-    Each record: expression, start, end (offsets in ``text``), date_start, date_end (ISO, ""
-    when unresolved), granularity, anchor, resolved, reason (why unresolved), future, kind.
-    ``previous`` is the last resolved record of the article (for "hours later");
-    ``quoted_at_start`` says the sentence begins inside a quotation opened earlier.
-    """
-    if isinstance(published, str):
-        published = date.fromisoformat(published) if published else None
-    r = rules()
-    lowered = text.lower()
-    # Gate: every lower-case needle holds a gate word and every capitalised one matches the
-    # capital regex, so a sentence failing both holds no needle and no pattern is tried.
-    held = set()  # the needle groups with a needle in the sentence
-    for word, needles in r.gate_words:
-        if word in lowered:
-            for needle, groups in needles:
-                if needle in lowered:
-                    held.update(groups)
-    if not held and not (r.capital_gate and r.capital_gate.search(text)):
-        return []
-    for group, capitals in r.capital_groups:
-        if group not in held and capitals.search(text):
-            held.add(group)
-    candidates = []
-    for priority, (kind, pattern, group, also) in enumerate(r.patterns):
-        if group not in held or (also and not also.search(text)):
-            continue
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            candidates.append((start, start - end, priority, kind, m))
-    if not candidates:
-        return []
-    candidates.sort()  # (start, -length, priority) differ between any two candidates
-    quoted = None
-    records, taken_until = [], -1
-    for start, _, _, kind, m in candidates:
-        if start < taken_until:
-            continue
-        end = m.end()
-        g = m.groupdict()
-        if kind in ("month", "mdy", "dmy", "month_year") and not _is_month(m, g, text):
-            continue
-        if kind == "weekday" and _weekday_in_name(m, text):
-            continue
-        taken_until = end
-        if kind == "not_a_date":
-            continue
-        lead = None if kind in ("vague", "sequence") else _word_before(_PREPOSITION, text, start)
-        begin = lead.start() if lead else start
-        expression = text[begin:end]
-        if kind == "vague":
-            note = next((n for p, n in r.vague if p.fullmatch(m.group())), "no date can be given")
-            records.append(_record(expression, begin, end, kind, reason=f"vague: {note}",
-                                   anchor="relative"))
-            continue
-        words = " ".join(filter(None, (g.get(k) for k in (
-            "rel", "which", "pre", "word")))).lower()
-        if kind in ("sequence", "ago") or words in _PAST_WORDS:
-            future = False
-        elif words in _FUTURE_WORDS:
-            future = True
-        else:
-            future = _speaks_of_future(text, begin, end)
-        base = None
-        if kind == "window" and records and records[0]["resolved"] and _opens_sentence(
-                text, records[0]) and records[0]["granularity"] == "day":
-            base = date.fromisoformat(records[0]["date_start"])  # "On Sunday, ... said"
-        dates, granularity, anchor, reason = _resolve(kind, m, g, text, published, future,
-                                                      previous, base)
-        if dates is not None and published is not None and kind != "window" and (
-                dates[1] < published):
-            future = False  # "will never forget the killing on July 31, 2024" is past
-        if reason == "skip":
-            taken_until = start
-            continue
-        if dates is not None and anchor == "relative":
-            quoted = quoted if quoted is not None else _quoted_spans(text, quoted_at_start)[0]
-            if any(a <= start < b for a, b in quoted):
-                dates, reason = None, IN_QUOTE
-        record = _record(expression, begin, end, kind, dates, granularity, anchor, reason,
-                         future, None if kind == "window" else published)
-        records.append(record)
-        if record["resolved"] and record["granularity"] == "day":
-            previous = record
-    return records
 
 
 # ---------------------------------------------------------------- event words and names
@@ -775,7 +178,7 @@ _AGENT_LEAD = re.compile(r"\s+(?:of|by)\s+")
 _WITH_LEAD = re.compile(r"\s+with\s+")
 _OBJECT_LEAD = re.compile(r"\s+")
 _MODIFIERS = re.compile(r"(?<![\w'\u2019-])((?:[a-z][a-z-]*\s+){1,2})$")
-_NOT_MODIFIERS = _FUNCTION_WORDS | frozenset(
+_NOT_MODIFIERS = FUNCTION_WORDS | frozenset(
     "has have had was were is are be been being will would can could did do does not to "
     "its their his her my our your some any all each every other another more most many "
     "first last next new own same such".split())
@@ -829,7 +232,7 @@ def _name_after(text: str, position: int, spans: list[_NameSpan], lead: re.Patte
     found = lead.match(text, position)
     if not found:
         return ""
-    stop = _CLAUSE_BREAK.search(text, found.end(), position + 60)
+    stop = CLAUSE_BREAK.search(text, found.end(), position + 60)
     limit = stop.start() if stop else position + 60
     for start, end, short, usable in spans:
         if found.end() <= start < limit and usable and text[end:end + 2] not in ("'s", "\u2019s"):
@@ -927,9 +330,10 @@ def article_expressions(article_id: str, published: str, rows: list[tuple],
     for sentence_idx, paragraph_idx, text in rows:
         if paragraph_idx != last_paragraph:
             inside, last_paragraph = False, paragraph_idx
-        records = find_time_expressions(text, published_date, previous, inside)
+        records = find_time_expressions(text, published_date, previous, inside,
+                                        int(sentence_idx))
         if records or inside or '"' in text or "\u201c" in text:
-            _, inside = _quoted_spans(text, inside)
+            _, inside = quoted_spans(text, inside)
         if resolved_only:
             records = [record for record in records if record["resolved"]]
         if records:
@@ -1189,17 +593,19 @@ def infer_published(sentence_texts: list[str]) -> tuple[date | None, str]:
         for record in find_time_expressions(text, None):
             if not record["resolved"] or record["future"]:
                 continue
-            target = full if record["kind"] in ("iso", "mdy", "dmy") else coarse
-            target.append((record["date_start"], record["date_end"], record["expression"]))
+            if record["kind"] in _FULL_DATE_KINDS:  # a span of days by its last day
+                full.append((record["date_end"], record["expression"]))
+            else:
+                coarse.append((record["date_start"], record["expression"]))
     if not full:
         return None, "no full date with a year in the text"
     latest = max(full)
     later = [c for c in coarse if c[0] > latest[0]]
     if later:
-        return None, (f"the dated references disagree: '{later[0][2]}' is later than the latest "
-                      f"full date '{latest[2]}'")
+        return None, (f"the dated references disagree: '{later[0][1]}' is later than the latest "
+                      f"full date '{latest[1]}'")
     return date.fromisoformat(latest[0]), (
-        f"latest of {len(full)} full dates the text reports ('{latest[2]}'); "
+        f"latest of {len(full)} full dates the text reports ('{latest[1]}'); "
         "the article is at least this recent")
 
 
