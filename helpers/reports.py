@@ -1,9 +1,12 @@
 """The report runner: ``python -m helpers.reports --seeds DIR --out DIR [--only NAME ...]``.
 
-Executes the notebooks of ``notebooks/`` with papermill (several at a time: each
-notebook loads the corpus itself, so they do not depend on each other's results), writes each
-executed ``.ipynb`` and an HTML page (code hidden) into ``--out``, and an ``index.html``
-linking them with a one-line summary each (the text output of the cell tagged ``summary``).
+First runs the analysis once (:func:`helpers.analysis.load`: every per-article step over
+``--workers`` processes or a Dask ``--scheduler``, reusing the per-article cache in
+``OUT/.analysis/cache``), then executes the notebooks of ``notebooks/`` with papermill,
+several at a time: each reads that stored analysis instead of recomputing it. Writes each
+executed ``.ipynb`` and an HTML page (code hidden, nothing loaded from the network) into
+``--out``, and an ``index.html`` linking them with a one-line summary each (the text
+output of the cell tagged ``summary``).
 
 The executed notebooks are written with the parameters relative to ``--out`` (the kernel
 runs there), and papermill's timing metadata is removed, so the same seeds give the same
@@ -20,6 +23,7 @@ from __future__ import annotations
 import argparse
 import html
 import os
+import re
 import sys
 import tempfile
 import time
@@ -96,8 +100,30 @@ def export_html(nb, target: Path) -> Path:
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
     )
     body, _ = exporter.from_notebook_node(nb)
-    target.write_text(body, encoding="utf-8")
+    target.write_text(offline_page(body), encoding="utf-8")
     return target
+
+
+_OUTSIDE = r"(?:https?:)?//[^\s\"')]+"
+_REMOTE_SCRIPT = re.compile(rf"<script[^>]*\bsrc=[\"']{_OUTSIDE}[\"'][^>]*>\s*</script>\s*", re.I)
+_SCRIPT_BLOCK = re.compile(r"<script\b[^>]*>.*?</script>\s*", re.I | re.S)
+_LINK_TAG = re.compile(rf"<link[^>]*\bhref=[\"']{_OUTSIDE}[\"'][^>]*>\s*", re.I)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def offline_page(page: str) -> str:
+    """The page without anything it would load from the network: nbconvert's template
+    pulls require.js, MathJax and mermaid from a CDN (a page opened offline waits on them;
+    one opened online tells a third party it was read). The reports use none of them.
+    Comments in the CSS that cite a web address go too, so that no outside address is left
+    in the page's code."""
+    page = _REMOTE_SCRIPT.sub("", page)
+    page = _SCRIPT_BLOCK.sub(
+        lambda m: "" if re.search(_OUTSIDE, m.group(0)) and "import(" in m.group(0)
+        or "MathJax" in m.group(0) else m.group(0), page)
+    page = _LINK_TAG.sub("", page)
+    return _CSS_COMMENT.sub(lambda m: "" if re.search(r"https?://", m.group(0)) else m.group(0),
+                            page)
 
 
 def notebook_summary(notebook_path: Path) -> str:
@@ -251,6 +277,18 @@ def main(argv: list[str] | None = None) -> int:
         help="notebooks executed at once (default: one more than the CPU cores, as kernels "
         "wait while they start; each notebook runs on its own)",
     )
+    parser.add_argument(
+        "--workers", type=int, default=0,
+        help="processes for the analysis (default 0: one per CPU core)",
+    )
+    parser.add_argument(
+        "--scheduler", default=None,
+        help="run the per-article steps on Dask: 'local' or tcp://HOST:PORT (needs .[dask])",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true",
+        help="recompute every article (the per-article cache is in OUT/.analysis/cache)",
+    )
     parser.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -290,6 +328,18 @@ def main(argv: list[str] | None = None) -> int:
     kernel = _kernel_name()
     failures: dict[str, str] = {}
     started, before = time.perf_counter(), output_files(out_dir)
+    from helpers import analysis
+    from helpers.parallel import cache_counts
+
+    try:
+        analysis.load(seeds_dir, out_dir, workers=args.workers, cache=not args.no_cache,
+                      scheduler=args.scheduler)
+    except (ValueError, RuntimeError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    hits, misses = cache_counts()
+    print(f"Analysis done in {time.perf_counter() - started:.1f} s ({misses} per-article "
+          f"results computed, {hits} read from the cache).", file=sys.stderr, flush=True)
     jobs = min(args.jobs, max(len(notebooks), 1))
     print(f"Running {len(notebooks)} notebook(s), {jobs} at a time.", file=sys.stderr)
     with ProcessPoolExecutor(max_workers=jobs) as pool:

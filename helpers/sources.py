@@ -54,6 +54,13 @@ class Source:
     row: int = 0  # the row's number in an export (1-based, header not counted)
     fields: dict[str, str] = field(default_factory=dict)
     problem: str = ""
+    digest: str = ""  # of a file's bytes: the per-article cache's key sees the content
+
+    @property
+    def cache_identity(self) -> tuple:
+        """What the per-article cache keys on: the content, not where the folder is."""
+        return (self.article_id, self.file, self.kind, self.row, self.fields, self.problem,
+                self.digest)
 
 
 def _field(record: dict, name: str) -> str:
@@ -158,10 +165,10 @@ def list_sources(folder: Path) -> tuple[list[Source], dict[str, str]]:
                    and p.name != MANIFEST_NAME)
     for path in paths:
         suffix = path.suffix.lower()
-        if suffix == ".txt":
-            sources.append(Source(path.stem, path.name, "text", path))
-        elif suffix in (".html", ".htm"):
-            sources.append(Source(path.stem, path.name, "html", path))
+        if suffix in (".txt", ".html", ".htm"):
+            kind = "text" if suffix == ".txt" else "html"
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            sources.append(Source(path.stem, path.name, kind, path, digest=digest))
         else:
             rows, problem = export_sources(path)
             if problem:

@@ -40,3 +40,17 @@ def save_figure(fig, output_dir: str | Path, name: str) -> None:
     fig.savefig(path, dpi=110, bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)
     display(Image(filename=str(path)))
+
+
+def show(frame: pd.DataFrame, table: str | None = None, max_rows: int = 50) -> pd.DataFrame:
+    """``frame`` as a notebook shows it: whole when short, else its first ``max_rows`` rows
+    under a line giving the count and the CSV with every row (``data/<table>.csv``), so that
+    a page does not grow with the corpus."""
+    if len(frame) <= max_rows:
+        return frame
+    from IPython.display import Markdown, display
+
+    where = (f"the full table is [data/{table}.csv](data/{table}.csv)" if table
+             else "the tables it is computed from are under [data/](data/)")
+    display(Markdown(f"Showing the first {max_rows:,} of {len(frame):,} rows; {where}."))
+    return frame.head(max_rows)

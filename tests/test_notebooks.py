@@ -10,6 +10,7 @@ nbval; the figures are compared byte for byte by the fresh-run test instead.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -24,7 +25,9 @@ REPORTS = REPO / "reports"
 
 
 def relative_files(folder: Path) -> set[str]:
-    return {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()}
+    """The report files under ``folder``; the analysis store and cache are not reports."""
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")
+            if p.is_file() and not p.relative_to(folder).parts[0].startswith(".")}
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +67,16 @@ def test_nbval_strict_on_the_committed_notebooks(tmp_path):
         cwd=tmp_path, capture_output=True, text=True, timeout=1200,
     )
     assert result.returncode == 0, result.stdout[-4000:]
+
+
+OUTSIDE = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|import\(\s*["'](?:https?:)?//"""
+                     r"""|url\(\s*["']?(?:https?:)?//|https?://""", re.I)
+
+
+def test_pages_load_nothing_from_the_network():
+    """No committed page references an outside address (no CDN script, style or font)."""
+    for page in sorted(REPORTS.glob("*.html")):
+        code = re.sub(r"<(td|th|p|li|pre|blockquote)\b[^>]*>.*?</\1>", "", page.read_text("utf-8"),
+                      flags=re.S)  # the article addresses shown in tables are text, not loads
+        found = OUTSIDE.search(code)
+        assert found is None, f"{page.name}: {code[max(0, found.start() - 60):found.end() + 60]}"
