@@ -9,9 +9,13 @@ nouns) used around names.
 
 Names are matched token by token on a transliteration key (``translit_key``), so "Baqaei",
 "Baghaei" and "Baghai" are one key and a new spelling of a registered name is still found.
-A title resolves to the office holder at the article's publication date, in the context of
-the qualifier before it ("U.S. President", "his French counterpart") or, without one, Iran.
-A title followed directly by a name is not a mention of its own: the name is.
+A surname alone goes to the person last named in full in the article; one the register
+does not list itself needs that full name first. A title resolves to the office holder at
+the article's publication date, in the context of the qualifier before it ("U.S.
+President", "his French counterpart", "Quds Force commander") or after it ("of France");
+without one, Iran's, unless the article names only another country's holder. A title
+followed directly by a name is not a mention of its own: the name is. The outlet that
+publishes an article is not one of its actors.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ CANDIDATE_COLUMNS = [
     "sentence",
     "evidence",
 ]
+PUBLISHER_COLUMNS = ["outlet", "url", "dateline", "author"]
 COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "n_sentences", "n_articles"]
 DEFAULT_CONTEXT = "iran"
 TITLE_GRACE_DAYS = 14
@@ -49,19 +54,33 @@ MIN_VARIANT_KEY = 5
 MAX_QUALIFIER_WORDS = 3
 
 _LETTER = "A-Za-z\u00c0-\u024f"
-_TOKEN = re.compile(rf"[{_LETTER}](?:[{_LETTER}0-9]|[-'\u2019](?=[{_LETTER}]))*")
+_CAPITAL = "A-Z\u00c0-\u00dd"
+_ABBREVIATION = r"(?:[A-Z]\.){2,}"  # U.N., J.D.
+_TOKEN = re.compile(rf"{_ABBREVIATION}|[{_LETTER}](?:[{_LETTER}0-9]|[-'\u2019](?=[{_LETTER}]))*")
+_CAPITAL_WORD = rf"(?:{_ABBREVIATION}|[{_CAPITAL}][{_LETTER}0-9'\u2019-]*)"
+_PARTICLE = re.compile(rf"(?:al|el)-(?=[{_CAPITAL}])")  # al-Houthi, el-Sisi
 _CAPITAL_RUN = re.compile(
-    rf"[A-Z\u00C0-\u00DD][{_LETTER}0-9'\u2019-]*(?:\s(?:(?:of|the|al|bin|ibn|de|for|and)\s)*"
-    rf"[A-Z\u00C0-\u00DD][{_LETTER}0-9'\u2019-]*)*"
+    rf"{_CAPITAL_WORD}(?:\s(?:(?:of|the|al|bin|bint|ibn|de|for|and|von|der|van)\s)*"
+    rf"(?:(?:al|el)-)?{_CAPITAL_WORD})*"
 )
-_POSSESSIVE = re.compile(r"['\u2019]s$", re.I)
+_PATRONYMIC = frozenset({"bin", "bint", "ibn"})
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$", re.I)
 _VOWELS = str.maketrans({"e": "i", "y": "i", "o": "u"})
 _YEAR_OLD = re.compile(r"\d+-year-old")
 _CHUNK = re.compile(r"\S+")
 _NAME_SEPARATOR = re.compile(r"\s*(,|\()\s*|\s+")
 _HONORIFIC = re.compile(r"([A-Z][a-z]+)\.?\s+")
 _CAPITALISED_WORDS = re.compile(r"([A-Z][a-z\-'\u2019]+)(\s+[A-Z][a-z\-'\u2019]+)?")
-_OF_QUALIFIER = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z]\w*)?)")
+_OF_QUALIFIER = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.]*){0,2})")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_PRONOUNS = {"his": "person", "her": "person", "its": "group", "their": "group"}
+_FOLLOWING_CAPITALS = re.compile(r"(?:\s+[A-Z][\w'\u2019-]*){1,3}")
+_GIVEN_NAME = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z]+) $")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
+_DATELINE_SOURCE = re.compile(
+    r"^\W*[A-Z][^()\n]{0,60}?\(([A-Z][A-Za-z .&]{1,30})\)\s*[-\u2013\u2014]"
+)
+_DOMAIN_LABEL = re.compile(r"(?<=[/.])([a-z0-9-]+)(?=\.(?:com|co|org|net|ir|uk|news|tv)\b)")
 
 
 # ---------------------------------------------------------------- transliteration key
@@ -69,7 +88,7 @@ _OF_QUALIFIER = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z]\w*)?)")
 
 def _word_key(word: str) -> str:
     s = unicodedata.normalize("NFKD", word.lower())
-    s = "".join(ch for ch in s if "a" <= ch <= "z")
+    s = "".join(ch for ch in s if "a" <= ch <= "z" or "0" <= ch <= "9")
     s = s.replace("kh", "x").replace("gh", "q").replace("ph", "f").replace("w", "v")
     s = re.sub(r"(?<=.)[ae]h$", "a", s)
     s = s.translate(_VOWELS)
@@ -128,11 +147,11 @@ def name_words() -> dict[str, frozenset[str]]:
 
 @dataclass
 class _Title:
-    context: str
+    context: str  # empty: the title names its own context ("Kremlin spokesman")
     actor_id: str
     valid_from: date | None
     valid_to: date | None
-    needs_qualifier: bool
+    needs_qualifier: str  # "no", "yes" or "capital" (alone only as "the Leader")
 
 
 @dataclass
@@ -151,10 +170,41 @@ class Matcher:
     title_candidates: re.Pattern | None = None
     key_prefixes: frozenset[str] = frozenset()
     form_title_rows: dict[str, list[_Title]] = field(default_factory=dict)
+    title_contexts: frozenset[str] = frozenset()
+    # surname keys that name a person only after the full name in the same article
+    needs_full_name: frozenset[str] = frozenset()
+    lower_case_names: re.Pattern | None = None
+    lower_case_owner: dict[str, str] = field(default_factory=dict)
+    given_initials: dict[str, str] = field(default_factory=dict)  # first letters of given names
 
 
 def _date_or_none(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
+
+
+def _surfaces(row: dict) -> list[str]:
+    return [row["name"], *filter(None, row["aliases"].split("|"))]
+
+
+def _lower_case_pattern(actors: dict[str, dict]) -> tuple[re.Pattern | None, dict[str, str]]:
+    """Organisation names of two or more words, as some outlets print them in lower case
+    ("the supreme national security council"); names with "of" are left out, as lower-case
+    phrases like "a group of seven" are not names."""
+    owner: dict[str, str] = {}
+    for row in actors.values():
+        if row["kind"] == "person":
+            continue
+        for surface in _surfaces(row):
+            words = surface.split()
+            if len(words) > 1 and "of" not in words and all(w.isalpha() for w in words):
+                owner.setdefault(" ".join(words).lower(), row["actor_id"])
+    if not owner:
+        return None, owner
+    by_letter: dict[str, list[str]] = {}
+    for form in sorted(owner, key=len, reverse=True):
+        by_letter.setdefault(form[0], []).append(r"\s+".join(map(re.escape, form.split()))[1:])
+    branches = "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in sorted(by_letter.items()))
+    return re.compile(rf"\b(?:{branches})\b"), owner
 
 
 @lru_cache(maxsize=1)
@@ -180,27 +230,30 @@ def matcher() -> Matcher:
             return
         by_key.setdefault(key, (actor_id, how))
 
-    surname_owners: dict[str, set[str]] = {}
-    for row in actors.values():
-        if row["kind"] == "person":
-            for surface in [row["name"], *filter(None, row["aliases"].split("|"))]:
-                parts = surface.split()
-                if len(parts) > 1:
-                    surname_owners.setdefault(translit_key(parts[-1]), set()).add(row["actor_id"])
     for row in actors.values():
         person = row["kind"] == "person"
-        add(row["name"], row["actor_id"], "name")
-        for alias in filter(None, row["aliases"].split("|")):
-            single = len(alias.split()) == 1
+        for surface in _surfaces(row):
+            single = len(surface.split()) == 1
             how = ("surname" if single else "name") if person else "alias"
-            add(alias, row["actor_id"], how)
+            add(surface, row["actor_id"], "name" if surface == row["name"] else how)
+    # The last word of a person's name, when not listed itself, is a mention only once the
+    # full name has been read in the article (or right after a title or honorific), and of
+    # nobody when two people share it. Names with a patronymic ("bin") and numerals have none.
+    surname_owners: dict[str, set[str]] = {}
+    surname_text: dict[str, str] = {}
+    for row in actors.values():
         parts = row["name"].split()
-        if (
-            person
-            and len(parts) > 1
-            and surname_owners.get(translit_key(parts[-1])) == {row["actor_id"]}
-        ):
-            add(parts[-1], row["actor_id"], "surname")
+        if row["kind"] != "person" or len(parts) < 2 or parts[-1].isupper():
+            continue
+        if any(p in _PATRONYMIC for p in parts):
+            continue
+        key = translit_key(parts[-1])
+        if key not in by_key:
+            surname_owners.setdefault(key, set()).add(row["actor_id"])
+            surname_text.setdefault(key, parts[-1])
+    for key, owners in surname_owners.items():
+        by_key[key] = (owners.pop() if len(owners) == 1 else "", "surname")
+        exact.setdefault(surname_text[key].replace("\u2019", "'"), "surname")
 
     forms: dict[str, list[_Title]] = {}
     for row in _read_csv("titles.csv"):
@@ -209,7 +262,7 @@ def matcher() -> Matcher:
             row["actor_id"],
             _date_or_none(row["valid_from"]),
             _date_or_none(row["valid_to"]),
-            row["needs_qualifier"] == "yes",
+            row["needs_qualifier"] or "no",
         )
         for form in row["title"].split("|"):
             forms.setdefault(form.strip().lower(), []).append(title)
@@ -232,6 +285,16 @@ def matcher() -> Matcher:
         if rows is not None:
             form_title_rows[form] = rows
     qualifiers = {row["qualifier"]: row["context"] for row in _read_csv("title_qualifiers.csv")}
+    lower_case_names, lower_case_owner = _lower_case_pattern(actors)
+    honorifics = name_words().get("honorific", frozenset())
+    given_initials = {}
+    for row in actors.values():
+        if row["kind"] == "person":
+            firsts = [
+                next((w for w in surface.split()[:-1] if w not in honorifics), "")
+                for surface in _surfaces(row)
+            ]
+            given_initials[row["actor_id"]] = "".join({translit_key(w)[:1] for w in firsts if w})
     return Matcher(
         actors,
         by_key,
@@ -245,6 +308,11 @@ def matcher() -> Matcher:
         title_candidates,
         frozenset(key[:k] for key in by_key for k in range(len(key) + 1)),
         form_title_rows,
+        frozenset(t.context for rows in forms.values() for t in rows),
+        frozenset(surname_owners),
+        lower_case_names,
+        lower_case_owner,
+        given_initials,
     )
 
 
@@ -261,6 +329,8 @@ def _name_matches(text: str, m: Matcher) -> list[list]:
             end = len(words)
             if end > 2 and words[-1] in "sS" and words[-2] in "'\u2019":
                 end -= 2
+            elif words[-1] in "'\u2019":
+                end -= 1
             key = translit_key(words[:end])
             hit = _lookup(text, base, base + end, key, 1, m) if key in m.by_key else None
             if hit:
@@ -282,6 +352,33 @@ def _lookup(text: str, start: int, end: int, key: str, n_tokens: int, m: Matcher
     return [start, end, entry[0], how, n_tokens]
 
 
+def _longest_name(
+    text: str,
+    toks: list[tuple[int, int, str]],
+    keys: list[str],
+    i: int,
+    start: int,
+    first_key: str,
+    m: Matcher,
+) -> list | None:
+    """The longest register name starting at token i (whose key is ``first_key``)."""
+    spans = []
+    key = ""
+    for j in range(i, min(i + m.max_tokens, len(toks))):
+        if j > i and text[toks[j - 1][1] : toks[j][0]] != " ":
+            break
+        key += first_key if j == i else keys[j]
+        if key not in m.key_prefixes:
+            break
+        if key in m.by_key and (toks[j][2][:1].isupper() or _PARTICLE.match(toks[j][2])):
+            spans.append((j, key))
+    for j, key in reversed(spans):
+        hit = _lookup(text, start, toks[j][1], key, j - i + 1, m)
+        if hit:
+            return hit
+    return None
+
+
 def _run_matches(text: str, toks: list[tuple[int, int, str]], m: Matcher) -> list[list]:
     """Longest register names, left to right, in a run of capitalised words.
 
@@ -295,21 +392,15 @@ def _run_matches(text: str, toks: list[tuple[int, int, str]], m: Matcher) -> lis
     i, n = 0, len(toks)
     while i < n:
         hit = None
-        if toks[i][2][:1].isupper():
-            spans = []
-            key = ""
-            for j in range(i, min(i + m.max_tokens, n)):
-                if j > i and text[toks[j - 1][1] : toks[j][0]] != " ":
-                    break
-                key += keys[j]
-                if key not in m.key_prefixes:
-                    break
-                if key in m.by_key and toks[j][2][:1].isupper():
-                    spans.append((j, key))
-            for j, key in reversed(spans):
-                hit = _lookup(text, toks[i][0], toks[j][1], key, j - i + 1, m)
-                if hit:
-                    break
+        word = toks[i][2]
+        particle = _PARTICLE.match(word)
+        if word[:1].isupper() or particle:
+            hit = _longest_name(text, toks, keys, i, toks[i][0], keys[i], m)
+            if hit is None and particle:  # "al-Rahawi" as "Rahawi"
+                bare = particle.end()
+                hit = _longest_name(
+                    text, toks, keys, i, toks[i][0] + bare, translit_key(word[bare:]), m
+                )
         if hit:
             found.append(hit)
             i += hit[4]
@@ -321,11 +412,36 @@ def _run_matches(text: str, toks: list[tuple[int, int, str]], m: Matcher) -> lis
 # ---------------------------------------------------------------- titles
 
 
-def _lookback(text: str, start: int, names: list[list], m: Matcher) -> tuple[str, str, int]:
-    """The title's context from the words before it: (status, context, span start).
+def _blocked_before(chunks: list[tuple[int, str]], idx: int, m: Matcher) -> bool:
+    """Whether a blocker ("a", "former", "slain") stands before chunk idx + 1, over modifiers."""
+    while idx >= 0:
+        low = chunks[idx][1].lower()
+        if low in m.words["blocker"]:
+            return True
+        if not (low in m.words["modifier"] or _YEAR_OLD.fullmatch(low)):
+            return False
+        idx -= 1
+    return False
+
+
+def _own_context(actor_id: str, m: Matcher) -> str:
+    """The context an actor sets for a title after it: its own (an organisation with titles,
+    "Quds Force commander") or its country ("Trump's envoy")."""
+    row = m.actors[actor_id]
+    if row["kind"] != "person" and actor_id in m.title_contexts:
+        return actor_id
+    return row["country"]
+
+
+def _lookback(text: str, start: int, names: list[list], m: Matcher) -> tuple[str, str, int, str]:
+    """The title's context from the words before it: (status, context, span start, source).
 
     status is ``ok``, ``blocked`` (indefinite, former, deputy ...) or ``unknown`` (a
-    capitalised qualifier that is not in the qualifier list).
+    capitalised qualifier that is not in the qualifier list). source says where the context
+    came from: ``qualifier`` ("U.S."), ``owner`` (an organisation's name, "Hamas"),
+    ``possessor`` (a person's name, "Trump's"), ``pronoun`` ("his" after a named person in
+    the sentence), ``apposition`` ("Lord Cameron, the Foreign Secretary") or ``default``
+    (nothing: Iran).
     """
     chunks = [(c.start(), c.group()) for c in _CHUNK.finditer(text, 0, start)]
     words = m.words
@@ -337,7 +453,7 @@ def _lookback(text: str, start: int, names: list[list], m: Matcher) -> tuple[str
             break
         low = chunk.lower()
         if low in words["blocker"]:
-            return "blocked", "", start
+            return "blocked", "", start, ""
         if low in words["modifier"] or _YEAR_OLD.fullmatch(low):
             span_start = pos
             idx -= 1
@@ -346,20 +462,56 @@ def _lookback(text: str, start: int, names: list[list], m: Matcher) -> tuple[str
         for k in range(min(MAX_QUALIFIER_WORDS, idx + 1), 0, -1):
             phrase = " ".join([c for _, c in chunks[idx - k + 1 : idx]] + [base])
             if phrase in m.qualifiers:
-                before = chunks[idx - k][1].lower() if idx - k >= 0 else ""
-                if before in words["blocker"]:
-                    return "blocked", "", start
-                return "ok", m.qualifiers[phrase], chunks[idx - k + 1][0]
+                if _blocked_before(chunks, idx - k, m):
+                    return "blocked", "", start, ""
+                return "ok", m.qualifiers[phrase], chunks[idx - k + 1][0], "qualifier"
+        if low in _PRONOUNS:
+            kind = _PRONOUNS[low]
+            referent = next(
+                (
+                    n
+                    for n in reversed(names)
+                    if n[1] <= pos and (m.actors[n[2]]["kind"] == "person") == (kind == "person")
+                ),
+                None,
+            )
+            if referent is not None and _own_context(referent[2], m):
+                return "ok", _own_context(referent[2], m), span_start, "pronoun"
+            break
         if base[:1].isupper():
             owner = next((n for n in names if n[0] <= pos < n[1]), None)
             if owner is not None:
-                country = m.actors[owner[2]]["country"]
-                return ("ok", country, span_start) if country else ("unknown", "", start)
-            if idx == 0 or low in ("the", "his", "her", "its", "their"):
+                first = next(
+                    i for i, (p, _) in enumerate(chunks) if p + len(chunks[i][1]) > owner[0]
+                )
+                if _blocked_before(chunks, first - 1, m):
+                    return "blocked", "", start, ""
+                context = _own_context(owner[2], m)
+                if not context:
+                    return "unknown", "", start, ""
+                source = "owner" if context == owner[2] else "possessor"
+                return "ok", context, span_start, source
+            if idx == 0 or low == "the":
                 break
-            return "unknown", "", start
+            return "unknown", "", start, ""
         break
-    return "ok", DEFAULT_CONTEXT, span_start
+    if idx >= 1 and chunks[idx][1].lower() == "the":
+        named = _apposition(chunks[idx - 1], names, m)
+        if named:
+            return "ok", named, span_start, "apposition"
+    return "ok", DEFAULT_CONTEXT, span_start, "default"
+
+
+def _apposition(chunk: tuple[int, str], names: list[list], m: Matcher) -> str:
+    """The context of "Name, the <title>": the named person's country ("" if none)."""
+    pos, word = chunk
+    if not word.endswith(","):
+        return ""
+    end = pos + len(word) - 1
+    person = next((n for n in names if n[1] == end), None)
+    if person is None or m.actors[person[2]]["kind"] != "person":
+        return ""
+    return _own_context(person[2], m)
 
 
 def _name_follows(text: str, end: int, names: list[list], m: Matcher) -> bool:
@@ -384,10 +536,47 @@ def _name_follows(text: str, end: int, names: list[list], m: Matcher) -> bool:
     return not loose or caps.group(2) is not None
 
 
+def _role_follows(text: str, end: int, m: Matcher) -> bool:
+    """Whether a role noun continues the title ("Hamas chief negotiator", "Supreme Leader
+    adviser"): then the words name another office."""
+    nxt = _NEXT_WORD.match(text, end)
+    return bool(nxt) and nxt.group(1) in m.words["role"]
+
+
+def _of_context(text: str, end: int, names: list[list], m: Matcher) -> tuple[str, int] | None:
+    """The context set by "of ..." after a title: (context, new title end), ("", end) when
+    there is none, or None when a capitalised phrase names something else ("the president
+    of the Palestinian Authority" is not Iran's)."""
+    post = _OF_QUALIFIER.match(text, end)
+    if not post:
+        return "", end
+    words = post.group(1).split()
+    for k in range(len(words), 0, -1):
+        phrase = _POSSESSIVE.sub("", " ".join(words[:k]))
+        for form in (phrase, phrase.rstrip(".")):
+            if form in m.qualifiers:
+                return m.qualifiers[form], post.start(1) + len(form)
+    owner = next((n for n in names if n[0] == post.start(1)), None)
+    if owner is not None and _own_context(owner[2], m):
+        return _own_context(owner[2], m), end
+    if len(words) == 1 and words[0] in m.words["stop"]:
+        return "", end
+    return None
+
+
 def _resolve_title(
-    candidates: list[_Title], context: str, explicit: bool, when: date | None
+    candidates: list[_Title],
+    context: str,
+    explicit: bool,
+    when: date | None,
+    capital: bool = False,
 ) -> str | None:
-    rows = [t for t in candidates if t.context == context and (explicit or not t.needs_qualifier)]
+    rows = [
+        t
+        for t in candidates
+        if (t.context == context or not t.context)
+        and (explicit or t.needs_qualifier == "no" or (t.needs_qualifier == "capital" and capital))
+    ]
     if not rows:
         return None
     if when is None:
@@ -405,28 +594,63 @@ def _resolve_title(
     return valid.pop() if len(valid) == 1 else None
 
 
-def _title_matches(text: str, names: list[list], m: Matcher, when: date | None) -> list[list]:
+def _salient_holder(
+    rows: list[_Title], default_holder: str | None, when: date | None, named: dict[str, int]
+) -> str | None:
+    """The holder of a title written without a qualifier ("the defence minister"): Iran's,
+    unless the article never names Iran's holder but names holders of the same title
+    elsewhere; then the one it names most (Israel's, in a story about Israel)."""
+    if default_holder in named:
+        return default_holder
+    contexts = {t.context for t in rows if t.context and t.context != DEFAULT_CONTEXT}
+    others = {_resolve_title(rows, c, False, when) for c in contexts} - {None}
+    counts = sorted(((named[a], a) for a in others if a in named), reverse=True)
+    if not counts:
+        return default_holder
+    if len(counts) > 1 and counts[0][0] == counts[1][0]:
+        return None
+    return counts[0][1]
+
+
+def _title_matches(
+    text: str,
+    names: list[list],
+    m: Matcher,
+    when: date | None,
+    named: dict[str, int] | None = None,
+) -> list[list]:
     """Resolved title mentions [start, end, actor_id, "title"].
 
     A title followed by a name gives no mention (the name is the mention). A qualifier that
     is itself a registered actor ("IRGC commander", "Hamas chief") stays that actor's
-    mention, and the title mention starts after it.
+    mention, and the title mention starts after it. ``named`` counts the names of each actor
+    in the article (see ``_salient_holder``).
     """
     found = []
     for hit in _title_hits(text, m):
         s, e = hit.span()
-        if any(n[0] < e and s < n[1] for n in names) or _name_follows(text, e, names, m):
+        if (
+            any(n[0] < e and s < n[1] for n in names)
+            or _name_follows(text, e, names, m)
+            or _role_follows(text, e, m)
+        ):
             continue
-        status, context, span_start = _lookback(text, s, names, m)
+        status, context, span_start, source = _lookback(text, s, names, m)
         if status != "ok":
             continue
-        explicit = span_start < s and _qualifier_before(text, span_start, s, m)
+        explicit = source in ("qualifier", "owner")
         span_start = max([span_start, *[n[1] + 1 for n in names if span_start <= n[0] < s]])
-        post = _OF_QUALIFIER.match(text, e)
-        if post and post.group(1) in m.qualifiers:
-            context, explicit, e = m.qualifiers[post.group(1)], True, post.end()
+        after = _of_context(text, e, names, m)
+        if after is None:
+            continue
+        if after[0]:
+            context, explicit, e = after[0], True, after[1]
+            source = "of"
         rows = _title_rows(hit.group().lower(), m)
-        actor = _resolve_title(rows, context, explicit, when)
+        capital = hit.group()[:1].isupper() and bool(text[:s].strip())
+        actor = _resolve_title(rows, context, explicit, when, capital)
+        if source == "default" and named is not None:
+            actor = _salient_holder(rows, actor, when, named)
         if actor:
             found.append([min(span_start, s), e, actor, "title", 0])
     return found
@@ -478,33 +702,113 @@ def _title_rows(low_title: str, m: Matcher) -> list[_Title]:
     return rows
 
 
-def _qualifier_before(text: str, start: int, end: int, m: Matcher) -> bool:
-    words = text[start:end].split()
-    return bool(words) and _POSSESSIVE.sub("", words[0]) in m.qualifiers
-
-
 # ---------------------------------------------------------------- mentions
 
 
-def sentence_mentions(
-    text: str, when: date | None, memory: dict[str, str], m: Matcher | None = None
-) -> list[list]:
-    """The mentions in one sentence: [start, end, actor_id, how], sorted by start.
+@dataclass
+class ArticleMemory:
+    """What the earlier sentences of an article established for the later ones.
 
-    ``memory`` maps a surname key to the person last named in full in the article, so a
-    surname alone goes to that person ("Mojtaba Khamenei ... Khamenei").
+    ``surnames`` maps the key of each later word of a person's full name to that person, so
+    a surname alone goes to the person last named in full ("Mojtaba Khamenei ... Khamenei");
+    ``named`` counts the names of each actor (for titles written without a qualifier).
     """
-    m = m or matcher()
-    names = _name_matches(text, m)
+
+    surnames: dict[str, str] = field(default_factory=dict)
+    named: dict[str, int] = field(default_factory=dict)
+
+
+def _lower_case_matches(text: str, names: list[list], m: Matcher) -> list[list]:
+    """Organisation names printed all in lower case, where no name was found."""
+    if m.lower_case_names is None:
+        return []
+    found = []
+    for hit in m.lower_case_names.finditer(text):
+        s, e = hit.span()
+        if any(n[0] < e and s < n[1] for n in names):
+            continue
+        actor = m.lower_case_owner[" ".join(hit.group().split())]
+        found.append([s, e, actor, "alias", len(hit.group().split())])
+    return found
+
+
+def _named_after(text: str, end: int, m: Matcher) -> bool:
+    """Whether the capitalised words after a name make it a place or prize named after the
+    person ("Imam Khomeini International Airport")."""
+    after = _FOLLOWING_CAPITALS.match(text, end)
+    return bool(after) and any(w in m.words["named_after"] for w in after.group().split())
+
+
+def _after_title_word(text: str, start: int, m: Matcher) -> bool:
+    """Whether an honorific or a role word stands right before a name ("Minister Katz")."""
+    prev = _PREVIOUS_WORD.search(text, 0, start)
+    return bool(prev) and (
+        prev.group(1) in m.words["honorific"] or prev.group(1).lower() in m.words["role"]
+    )
+
+
+def _other_given_name(text: str, start: int, actor_id: str, m: Matcher) -> bool:
+    """Whether another given name stands right before a person's surname: another member of
+    the family ("Yair Netanyahu", "Ivanka Trump"). A given name that begins like one of the
+    person's own is taken for a spelling of it ("Hossain Salami"); title-case headlines are
+    left alone."""
+    prev = _GIVEN_NAME.search(text, 0, start)
+    if not prev:
+        return False
+    word = prev.group(1)
+    words = m.words
+    if word in words["stop"] or word in words["honorific"] or word.lower() in words["role"]:
+        return False
+    if word in m.qualifiers or translit_key(word)[:1] in m.given_initials.get(actor_id, ""):
+        return False
+    return not _is_title_case(text)
+
+
+def _remember_full_name(surface: str, actor_id: str, memory: ArticleMemory) -> None:
+    for _, _, word in _tokens(surface)[1:]:
+        if word in _PATRONYMIC:
+            continue
+        memory.surnames[translit_key(word)] = actor_id
+        bare = _PARTICLE.sub("", word)
+        if bare != word:
+            memory.surnames[translit_key(bare)] = actor_id
+
+
+def _resolve_names(text: str, names: list[list], memory: ArticleMemory, m: Matcher) -> list[list]:
+    """People named in full are remembered; a surname alone goes to the person last named in
+    full. A surname that is not listed in the register itself needs that full name (or a
+    title or honorific before it), and places named after a person are not mentions."""
+    kept = []
     for n in names:
-        person = m.actors[n[2]]["kind"] == "person"
+        actor = n[2]
+        person = not actor or m.actors[actor]["kind"] == "person"
+        if person and _named_after(text, n[1], m):
+            continue
         if person and n[4] > 1:
-            memory[translit_key(text[n[0] : n[1]].split()[-1])] = n[2]
-        elif person and n[4] == 1:
-            owner = memory.get(translit_key(text[n[0] : n[1]]))
-            if owner and owner != n[2]:
+            _remember_full_name(text[n[0] : n[1]], actor, memory)
+        elif person:
+            if actor and _other_given_name(text, n[0], actor, m):
+                continue
+            key = translit_key(text[n[0] : n[1]])
+            owner = memory.surnames.get(key)
+            if owner:
                 n[2] = owner
-    titles = _title_matches(text, names, m, when)
+            elif key in m.needs_full_name and not (actor and _after_title_word(text, n[0], m)):
+                continue
+        kept.append(n)
+    return kept
+
+
+def _sentence_names(text: str, memory: ArticleMemory, m: Matcher) -> list[list]:
+    names = _name_matches(text, m)
+    lower = _lower_case_matches(text, names, m)
+    if lower:
+        names = sorted(names + lower, key=itemgetter(0))
+    return _resolve_names(text, names, memory, m)
+
+
+def _merge(text: str, names: list[list], titles: list[list]) -> list[list]:
+    """Names and titles by start; "Name (Alias)" of one actor is one mention."""
     # names come left to right without overlaps, so they need sorting only with titles
     result = sorted(names + titles, key=itemgetter(0, 1)) if titles else names
     merged = []
@@ -521,17 +825,68 @@ def sentence_mentions(
     return merged
 
 
+def sentence_mentions(
+    text: str, when: date | None, memory: ArticleMemory | None = None, m: Matcher | None = None
+) -> list[list]:
+    """The mentions in one sentence: [start, end, actor_id, how], sorted by start.
+
+    ``memory`` carries what the article's earlier sentences established (see
+    ``ArticleMemory``); it is updated with this sentence. A title without a qualifier is
+    read against the names of the earlier sentences and this one (``article_mentions``
+    reads it against the whole article).
+    """
+    m = m or matcher()
+    memory = memory if memory is not None else ArticleMemory()
+    names = _sentence_names(text, memory, m)
+    for n in names:
+        memory.named[n[2]] = memory.named.get(n[2], 0) + 1
+    return _merge(text, names, _title_matches(text, names, m, when, memory.named))
+
+
+def _publisher_ids(fields: list[str], first_sentence: str, m: Matcher) -> frozenset[str]:
+    """Registered organisations that publish the article: named by its outlet, web address,
+    dateline or byline, or in a dateline at the start of its text ("DUBAI (Reuters) -")."""
+    texts = [f for f in fields if isinstance(f, str) and f]
+    dateline = _DATELINE_SOURCE.match(first_sentence)
+    if dateline:
+        texts.append(dateline.group(1))
+    found = set()
+    for value in texts:
+        candidates = [value, *_DOMAIN_LABEL.findall(value)]
+        for candidate in candidates:
+            entry = m.by_key.get(translit_key(candidate))
+            if entry:
+                found.add(entry[0])
+        found.update(n[2] for n in _name_matches(value, m))
+    return frozenset(a for a in found if a and m.actors[a]["kind"] == "organization")
+
+
 def article_mentions(
-    article_id: str, published: str, sentences: list[tuple[int, str]]
+    article_id: str,
+    published: str,
+    sentences: list[tuple[int, str]],
+    publisher: tuple[str, ...] = (),
 ) -> list[tuple]:
-    """Mention rows of one article (see MENTION_COLUMNS)."""
+    """Mention rows of one article (see MENTION_COLUMNS).
+
+    ``publisher`` holds the article's outlet, web address, dateline and byline: an
+    organisation they name is the publisher, and its mentions are not counted.
+    """
     m = matcher()
     when = _parse_date(published)
-    memory: dict[str, str] = {}
+    own = _publisher_ids(list(publisher), sentences[0][1] if sentences else "", m)
+    memory = ArticleMemory()
+    names = []
+    for _, text in sentences:
+        names.append(_sentence_names(text, memory, m))
+        for n in names[-1]:
+            memory.named[n[2]] = memory.named.get(n[2], 0) + 1
     rows = []
-    for sentence_idx, text in sentences:
-        for start, end, actor_id, how in sentence_mentions(text, when, memory, m):
-            rows.append((article_id, sentence_idx, actor_id, text[start:end], start, end, how))
+    for (sentence_idx, text), found in zip(sentences, names, strict=True):
+        titles = _title_matches(text, found, m, when, memory.named)
+        for start, end, actor_id, how in _merge(text, found, titles):
+            if actor_id not in own:
+                rows.append((article_id, sentence_idx, actor_id, text[start:end], start, end, how))
     return rows
 
 
@@ -557,17 +912,34 @@ def _published_dates(articles: pd.DataFrame | None) -> dict[str, str]:
     return dict(zip(articles["article_id"], articles["published"].fillna(""), strict=True))
 
 
+def _publisher_fields(articles: pd.DataFrame | None) -> dict[str, tuple[str, ...]]:
+    """Per article, the fields that name who published it (outlet, url, dateline, author)."""
+    if articles is None:
+        return {}
+    columns = [c for c in PUBLISHER_COLUMNS if c in articles]
+    if not columns:
+        return {}
+    values = zip(
+        *(articles[c].where(articles[c].notna(), "").astype(str) for c in columns), strict=True
+    )
+    return dict(zip(articles["article_id"], map(tuple, values), strict=True))
+
+
 def find_mentions(
     sentences: pd.DataFrame, articles: pd.DataFrame | None = None, workers: int = 1
 ) -> pd.DataFrame:
     """Every actor mention in the sentences (MENTION_COLUMNS), in article/sentence/offset order.
 
-    ``articles`` gives each article's ``published`` date for title resolution; without it
-    (or with an empty date) only titles with a single possible holder resolve.
+    ``articles`` gives each article's ``published`` date for title resolution (without it,
+    or with an empty date, only titles with a single possible holder resolve) and the
+    fields naming its publisher, whose own name is not counted as an actor.
     """
     grouped = _sentences_by_article(sentences, ["sentence_idx", "text"])
     dates = _published_dates(articles)
-    items = [(aid, dates.get(aid, ""), rows) for aid, rows in grouped.items()]
+    publishers = _publisher_fields(articles)
+    items = [
+        (aid, dates.get(aid, ""), rows, publishers.get(aid, ())) for aid, rows in grouped.items()
+    ]
     results = map_items(article_mentions, items, workers)
     frame = pd.DataFrame([r for rows in results for r in rows], columns=MENTION_COLUMNS)
     return frame.sort_values(["article_id", "sentence_idx", "start"], kind="stable").reset_index(
