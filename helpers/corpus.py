@@ -568,6 +568,29 @@ def load_corpus(folder: str | Path, workers: int = 1) -> Corpus:
 # ---------------------------------------------------------------- views for the notebook
 
 
+def story_once(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` without the rows of syndicated copies (articles with a ``duplicate_of``):
+    a wire story run by several outlets counts once in actor, quote, stance and timeline
+    totals, while outlet tables keep every copy for its outlet."""
+    copies = set(articles.loc[articles["duplicate_of"].fillna("").astype(str) != "",
+                              "article_id"])
+    if not copies:
+        return frame
+    return frame[~frame["article_id"].isin(copies)].reset_index(drop=True)
+
+
+def syndication_groups(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per syndicated copy: the first article, the copy, and their outlets."""
+    copies = articles[articles["duplicate_of"].fillna("").astype(str) != ""]
+    outlets = dict(zip(articles["article_id"], articles["outlet"], strict=True))
+    return pd.DataFrame(
+        {"first_article": copies["duplicate_of"].tolist(),
+         "first_outlet": [outlets.get(a, "") for a in copies["duplicate_of"]],
+         "copy": copies["article_id"].tolist(), "copy_outlet": copies["outlet"].tolist()},
+        columns=["first_article", "first_outlet", "copy", "copy_outlet"],
+    )
+
+
 def overview(corpus: Corpus) -> pd.DataFrame:
     """One line per file: where it is from, its metadata and what cleaning did to it."""
     a = corpus.articles

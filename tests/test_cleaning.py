@@ -279,3 +279,16 @@ def test_same_story_from_another_outlet_is_kept_as_syndicated(tmp_path):
     assert bool(rows.loc["a", "syndicated"]) and bool(rows.loc["b", "syndicated"])
     assert rows.loc["c", "status"] == "skipped"  # the same outlet's copy is a duplicate
     assert "duplicate of a.txt" in rows.loc["c", "problem"]
+
+
+def test_a_syndicated_copy_counts_once_in_totals(tmp_path):
+    from helpers.corpus import story_once, syndication_groups
+
+    (tmp_path / "a.txt").write_text(WIRE_STORY + "\u00a9 2025 First Example News\n", "utf-8")
+    (tmp_path / "b.txt").write_text(WIRE_STORY + "\u00a9 2025 Second Example Post\n", "utf-8")
+    corpus = load_corpus(tmp_path)
+    assert len(story_once(corpus.sentences, corpus.articles)) == len(corpus.sentences) / 2
+    groups = syndication_groups(corpus.articles)
+    assert groups.to_dict("records") == [{"first_article": "a", "first_outlet":
+                                          "First Example News", "copy": "b",
+                                          "copy_outlet": "Second Example Post"}]
