@@ -1,21 +1,31 @@
 """Quotes: who is quoted saying what, in direct quotes and in reported speech.
 
 Work is per paragraph (its sentences joined), so a quote over several sentences is one
-quote. Quote marks may be straight or curly and unbalanced: a quote opened and never
-closed ends where the next one opens, or at the end of the paragraph.
+quote. Quote marks are found by ``helpers.quote_marks`` (double marks, or single ones in an
+article that uses no double mark).
 
 A direct quote is attributed from the words after it (``“...,” Pezeshkian said``,
 ``“...,” said the official``, ``“...” he said``) or before it (``Trump cautioned that
-"..."``, ``claimed; “...”``, ``stressing that “...”``). A quote with no reporting words
-that opens a sentence continues the last speaker of its paragraph. Reported speech
-(``X said that ...``, ``X insisted ...``, ``According to X, ...``) is ``kind=indirect`` with
-its clause as the quote; quoted words inside that clause belong to it and are not a row of
-their own. A phrase in commas between subject and verb (``X, speaking on TV, said ...``)
-is skipped: its subject is the speaker, not a quote before a trailing ``..., said Y``.
-Pronouns ("he said") point back to the last speaker or sentence subject.
+"..."``, ``claimed; “...”``, ``stressing that “...”``, ``Araghchi: “...”``). A quote with no
+reporting words that opens a sentence continues the last speaker of its paragraph, or the
+speaker of a direct quote in the paragraph before; a quote left open at the end of a
+paragraph takes the speaker of the quote that opens the next one. Reported speech (``X
+said that ...``, ``X insisted ...``, ``According to X, ...``) is ``kind=indirect`` with its
+clause as the quote; quoted words inside that clause belong to it and are not a row of
+their own. A second reporting verb joined by ", and" or ", but" starts a clause of its own.
+A phrase in commas between subject and verb (``X, speaking on TV, said ...``) is skipped:
+its subject is the speaker, not a quote before a trailing ``..., said Y``. A verb that
+shares an earlier verb's subject ("X met the envoy and said ...", "X, who ... and
+said ...") and a participle after a clause with no reporting verb ("X spoke to Y,
+stressing ...") take that subject. ", according to X" after an attributed quote is its
+``via``, not a statement of X's.
 The speaker is an actor only when the actor is the head of the speaker phrase: "a close aide
-to Pezeshkian" keeps ``speaker_id`` empty and the phrase as ``speaker``.
-Reporting verbs are read from ``helpers/data/speech_verbs.csv``.
+to Pezeshkian" keeps ``speaker_id`` empty and the phrase as ``speaker``; "of" or "for"
+inside a capitalised title do not count ("Secretary of State Marco Rubio"). Pronouns,
+titles and epithets ("the president", "the 64-year-old") and documents ("the statement")
+are resolved by ``helpers.speakers`` from the sentence subjects and speakers before them;
+a speaker inside a subordinate clause ("hours before Netanyahu said ...") does not displace the
+sentence's own subject there. Reporting verbs are read from ``helpers/data/speech_verbs.csv``.
 """
 
 from __future__ import annotations
@@ -33,6 +43,8 @@ import pandas as pd
 
 from helpers.datafiles import read_data_text
 from helpers.parallel import map_items
+from helpers.quote_marks import has_double_marks, quote_spans
+from helpers.speakers import SpeakerMemory, is_person_noun
 
 QUOTE_COLUMNS = [
     "article_id",
@@ -46,12 +58,12 @@ QUOTE_COLUMNS = [
     "via",
 ]
 CONTINUATION_CUE = "(continues)"
+COLON_CUE = "(colon)"
 MAX_SUBJECT_WORDS = 8
 MAX_HEAD_WORDS = 6
 MAX_CONNECTOR_CHARS = 90
 _KEY_BASE = 100000  # see _key
 
-_PRONOUNS = {"he", "she", "they"}
 _ADVERB_WORDS = (
     "has have had is was were are will would did does do been also further then even "
     "once again later already still now today yesterday himself herself themselves itself"
@@ -74,6 +86,7 @@ _LEADING_CONNECTORS = re.compile(
 )
 _REPORT_WORDS = r"(?:report|reports|article|story|investigation|analysis|statement|post)"
 _PREPOSITIONS = frozenset("to of for with by from at in on near close about against among".split())
+_TITLE_PREPOSITIONS = frozenset(("of", "for"))
 _RELATIVE = re.compile(r",?\s+(?:who|which|whose)\b.*$", re.S)
 _LABEL = re.compile(r"^([^:]{1,60}):\s+")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -83,13 +96,15 @@ _REPORT_BY = re.compile(rf"\b{_REPORT_WORDS}\s+by\s+(?:the\s+)?$", re.I)
 _PARTICIPLE_PART = re.compile(r"\s*[a-z]+ing\b")
 _REPEATED_WORD = re.compile(r"\b(\w++)\s+\1\b", re.I)  # possessive: \s+ must follow a whole word
 _THAT = re.compile(r"\s*(?:that\b|[:;,])?\s*")
-_THE = re.compile(r"(?:The\s+)?")
 _CONNECTOR_GAP = re.compile(
     rf"\s*(?:[^\u201c\u201d\"]{{0,{MAX_CONNECTOR_CHARS}}}?\bthat\s*|[,:;]\s*|)"
 )
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<spk>[^,;\u201c\u201d\"]{1,80}?)\s+as\s+saying\s*[:,]?\s*$")
 _VIA_WORDS = ("said", "according", "told", "added", "reported", "say")  # the commonest first
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:while|whereas)\b)")
+_JOINED_CLAUSE = re.compile(r",\s+(?:and|but)\s+")
+_COLON_LABEL = re.compile(r"\s*(?P<spk>[^:;,.!?\u201c\u201d\"]{1,60}?)\s*:\s*")
+_RELATIVE_OPENING = re.compile(r",\s+who\b[^,\u201c\u201d\"]*$")
 # Words a subject noun phrase does not hold (a clause before ", said X" does)
 _NOT_IN_SUBJECT = frozenset(
     "is are was were be been will would shall should can could may might must do does did "
@@ -100,6 +115,23 @@ _CLAUSE_OPENERS = frozenset(
     "the a an this that these those his her its their our my your some any no every each such "
     "i you he she it we they there".split()
 )
+# Words that open a sentence with a phrase before its subject ("In Muscat, ...")
+_OPENING_WORDS = _PREPOSITIONS | frozenset(
+    "after before during within since despite following amid under over while when as once "
+    "earlier later".split()
+)
+# Conjunctions that open a subordinate clause: a speaker after one is less salient than the
+# sentence's own subject ("X ruled out talks hours before Y said ...")
+_SUBORDINATORS = frozenset(
+    "after before when while as since until once because although though whereas which".split()
+)
+# Words that do not stand in an apposition before a name, nor (with the prepositions but
+# "of" and "for") in a title
+_NOT_IN_APPOSITION = _NOT_IN_SUBJECT | frozenset(
+    "and or but that which who whom whose than if because after before during since while "
+    "when as once".split()
+)
+_NOT_IN_TITLE = _NOT_IN_APPOSITION | _OPENING_WORDS - _TITLE_PREPOSITIONS
 _PARENTHETICAL_START = re.compile(r"\s*(?:[a-z]+ing|who|which|whose)\b")
 
 
@@ -190,38 +222,6 @@ def _post_regexes() -> tuple[re.Pattern, re.Pattern]:
     return inverted, normal
 
 
-_QUOTE_MARK = re.compile(r'[\u201c\u201d"]')
-
-
-def quote_spans(text: str) -> list[tuple[int, int, int, int]]:
-    """Double-quoted spans (start, end, inner_start, inner_end), tolerant of unbalanced marks.
-
-    A straight mark opens a quote when no quote is open and a word follows it; a quote
-    still open when the next opening curly mark comes ends just before that mark, and one
-    still open at the end of the paragraph ends there.
-    """
-    spans = []
-    if '"' not in text and "\u201c" not in text and "\u201d" not in text:
-        return spans
-    open_at = None
-    for m in _QUOTE_MARK.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch == "\u201c" or (ch == '"' and open_at is None):
-            if ch == '"' and (i + 1 >= len(text) or text[i + 1].isspace()):
-                continue
-            if open_at is not None:
-                end = len(text[:i].rstrip())
-                spans.append((open_at, end, open_at + 1, end))
-            open_at = i
-        elif open_at is not None:
-            spans.append((open_at, i + 1, open_at + 1, i))
-            open_at = None
-    if open_at is not None:
-        end = len(text.rstrip())
-        spans.append((open_at, end, open_at + 1, end))
-    return spans
-
-
 def _inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e, _, _ in spans)
 
@@ -303,6 +303,7 @@ class _Paragraph:
         self.quotes = quotes
         self.cues = cues
         self.via_possible: bool | None = None  # see _via_possible
+        self.subjects: dict[int, tuple | None] = {}  # see _subject_of
 
     def sentence_of(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1 if pos >= 0 else 0
@@ -345,10 +346,9 @@ def _speaker(par: _Paragraph, start: int, end: int) -> tuple[str, str]:
                 m_end : m_end + 2
             ] in ("'s", "\u2019s"):
                 continue
-            if m_start > a:  # words before the mention: none may be a preposition
+            if m_start > a:  # words before the mention: no preposition may govern it
                 before_text = par.text[a:m_start]
-                before = (w.lower() for w in _LETTERS.findall(before_text))
-                if not _PREPOSITIONS.isdisjoint(before) and not _REPORT_BY.search(before_text):
+                if _governed_by_preposition(before_text) and not _REPORT_BY.search(before_text):
                     continue
             speaker_id = actor
             break
@@ -367,6 +367,27 @@ def _speaker(par: _Paragraph, start: int, end: int) -> tuple[str, str]:
     if lead:
         description = description[lead.end() :]
     return speaker_id, description.strip()
+
+
+def _governed_by_preposition(before: str) -> bool:
+    """Whether a preposition in the words before a mention makes it the object of a phrase.
+
+    "a close aide to Pezeshkian" does; "of" or "for" between capitalised words of a title
+    ("Secretary of State Marco Rubio", "Minister of Foreign Affairs ...") does not.
+    """
+    words = _LETTERS.findall(before)
+    for n, word in enumerate(words):
+        low = word.lower()
+        if low not in _PREPOSITIONS:
+            continue
+        if low in _TITLE_PREPOSITIONS and n and words[n - 1][0].isupper():
+            following = words[n + 1 : n + 3]
+            if following and following[0] == "the":
+                following = following[1:]
+            if following and following[0][0].isupper():
+                continue
+        return True
+    return False
 
 
 def _first_word(text: str, start: int, end: int) -> str:
@@ -483,6 +504,14 @@ def _subject_span(par: _Paragraph, floor: int, cue_start: int) -> tuple[int, int
     phrase_start += offset
     phrase = phrase[offset:]
     words = phrase.split()
+    if take == 1 and not _SUBORDINATORS.isdisjoint(w.lower() for w in words):
+        # "... hours before Netanyahu said": the speaker is the subordinate clause's subject
+        opening = [m for m in re.finditer(r"\S+", phrase) if m.group().lower() in _SUBORDINATORS]
+        phrase_start += opening[-1].end()
+        phrase = phrase[opening[-1].end() :]
+        phrase_start += len(phrase) - len(phrase.lstrip())
+        phrase = phrase.lstrip()
+        words = phrase.split()
     if take == 1 and commas and words and words[0].lower() in ("and", "or"):
         return None
     if not words or words[-1].lower() in {"and", "or", "to", "that", "which", "who", "but"}:
@@ -495,6 +524,41 @@ def _subject_span(par: _Paragraph, floor: int, cue_start: int) -> tuple[int, int
         if len(head) > MAX_SUBJECT_WORDS:
             return None
     return phrase_start, phrase_start + len(phrase)
+
+
+def _shared_subject(
+    par: _Paragraph, floor: int, cue_start: int, records: list
+) -> tuple[int, int] | None:
+    """The speaker of a reporting verb that shares the subject of an earlier verb.
+
+    "X, who thanked him and said ..." and "X, who said ...": X, the name before the
+    relative clause. "X met the envoy and said ...", or a verb opening a clause of its
+    own ("..., and told reporters ..."): the speaker of an earlier record of the same
+    sentence, else the actor the sentence opens with (``_sentence_subjects``).
+    """
+    before = par.text[floor:cue_start].rstrip()
+    if _ends_with_adverb(before):
+        before = _drop_trailing_adverbs(before)
+    relative = _RELATIVE_OPENING.search(before)
+    if relative and before.endswith(("who", "and", "but")):
+        _, sentence_end = par.sentence_bounds(cue_start)
+        if any(cue_start < c.start < sentence_end and c.kind == "finite" for c in par.cues):
+            return None  # "X, who has said ..., told ...": the later verb is X's own
+        antecedent = floor + relative.start()
+        named = [m for m in par.mentions if m[1] == antecedent]
+        if named:
+            return named[0][0], named[0][1]
+        return _subject_span(par, floor, antecedent)
+    if before and not before.endswith((" and", " but")) and before not in ("and", "but"):
+        return None
+    s_start, _ = par.sentence_bounds(cue_start)
+    earlier = [r for r in records if r.speaker_span and s_start <= r.speaker_span[0] < cue_start]
+    if earlier:
+        return earlier[-1].speaker_span
+    subject = _subject_of(par, par.sentence_of(cue_start))
+    if subject and subject[1] < cue_start:
+        return subject[0], subject[2]
+    return None
 
 
 # ---------------------------------------------------------------- records
@@ -511,6 +575,8 @@ class _Record:
     speaker_text: str = ""
     continuation: bool = False
     via: str = ""
+    cue_at: int = -1  # where the reporting verb of a direct quote is
+    runs_on: bool = False  # a quote never closed before the end of the paragraph
 
 
 def _post_attribution(par: _Paragraph, close: int):
@@ -532,12 +598,31 @@ def _post_attribution(par: _Paragraph, close: int):
             span = _subject_span(par, spk_start, close + m.start("cue"))
             if span is None or par.text[close : span[0]].strip(" ,"):
                 continue
+            if not _SUBORDINATORS.isdisjoint(par.text[span[0] : span[1]].lower().split()):
+                continue  # '"...," hours before X said': a new clause, not the attribution
             spk_start, spk_end = span
         else:
             spk_end = spk_start + len(spk)
         cue_start, cue_end = close + m.start("cue"), close + m.end("cue")
         return (spk_start, spk_end), m.group("cue").lower(), (cue_start, cue_end)
     return None
+
+
+def _colon_speaker(par: _Paragraph, start: int, q_start: int) -> tuple[int, int] | None:
+    """A speaker named before a colon that opens a quote ("Araghchi: “...”"): a short phrase
+    that names an actor or ends with a person noun ("Iran's foreign minister: ...")."""
+    if par.text.find(":", start, q_start) < 0:
+        return None
+    label = _COLON_LABEL.fullmatch(par.text, start, q_start)
+    if not label:
+        return None
+    a, b = label.span("spk")
+    words = par.text[a:b].split()
+    if len(words) > MAX_HEAD_WORDS:
+        return None
+    if any(a <= m[0] and m[1] <= b for m in par.mentions):
+        return a, b
+    return (a, b) if _title_words(words) and is_person_noun(words[-1]) else None
 
 
 def _main_subject(par: _Paragraph, clause_start: int, before: int):
@@ -550,6 +635,36 @@ def _main_subject(par: _Paragraph, clause_start: int, before: int):
     return None
 
 
+def _participle_subject(
+    par: _Paragraph, cue_start: int, records: list[_Record]
+) -> tuple[int, int] | None:
+    """The speaker of a participle set off by a comma after a clause with no reporting verb
+    of its own: the speaker of a quote before it in the sentence ("“...,” X said, adding
+    that ..."), else the sentence's subject ("X met Y in Oslo, insisting that ..."), else
+    the title or description the sentence opens with ("the Supreme Leader")."""
+    if not par.text[:cue_start].rstrip().endswith(","):
+        return None
+    k = par.sentence_of(cue_start)
+    quoted = [r for r in records if r.speaker_span and par.starts[k] <= r.cue_at < cue_start]
+    if quoted:
+        return quoted[-1].speaker_span
+    subject = _subject_of(par, k)
+    if subject:
+        return (subject[0], subject[2]) if subject[2] <= cue_start else None
+    start = _after_opening_phrase(par, par.starts[k], par.ends[k])
+    if _inside(start, par.quotes):
+        return None
+    words = list(re.finditer(r"\S+", par.text[start:cue_start]))
+    taken = [w.group() for w in words]
+    n = 0
+    while n < len(taken) and _title_words(taken[: n + 1]):
+        n += 1
+    last = taken[n - 1] if n else ""
+    if not last or not ((n > 1 and last[:1].isupper()) or is_person_noun(last)):
+        return None  # a capital that only opens the sentence makes no title
+    return start, start + words[n - 1].end()
+
+
 def _floor(par: _Paragraph, clause_start: int, pos: int) -> int:
     if not par.quotes:
         return clause_start
@@ -558,19 +673,43 @@ def _floor(par: _Paragraph, clause_start: int, pos: int) -> int:
 
 
 def _clauses(par: _Paragraph, k: int) -> list[tuple[int, int]]:
+    """The clauses of sentence k: cut at ";", ", while", ", whereas", and before a second
+    reporting verb joined by ", and" or ", but" (``_second_report``)."""
     start, end = par.starts[k], par.ends[k]
-    if (
-        par.text.find(";", start, end) < 0
-        and par.text.find("while", start, end) < 0
-        and par.text.find("whereas", start, end) < 0
-    ):
-        return [(start, end)]  # what _CLAUSE_BREAK needs is missing
-    cuts = [start]
-    for m in _CLAUSE_BREAK.finditer(par.text, start, end):
-        if not _inside(m.start(), par.quotes):
-            cuts.append(m.end())
-    bounds = cuts + [end]
-    return [(bounds[i], bounds[i + 1]) for i in range(len(cuts))]
+    breaks = (
+        par.text.find(";", start, end) >= 0
+        or par.text.find("while", start, end) >= 0
+        or par.text.find("whereas", start, end) >= 0
+    )  # else _CLAUSE_BREAK cannot match
+    cuts = []  # (end of a clause, start of the next)
+    if breaks:
+        cuts += [(m.end(), m.end()) for m in _CLAUSE_BREAK.finditer(par.text, start, end)
+                 if not _inside(m.start(), par.quotes)]
+    if par.text.find(", and ", start, end) >= 0 or par.text.find(", but ", start, end) >= 0:
+        cuts += [(m.start(), m.end()) for m in _JOINED_CLAUSE.finditer(par.text, start, end)
+                 if not _inside(m.start(), par.quotes) and _second_report(par, m.end(), end)]
+    if not cuts:
+        return [(start, end)]
+    cuts.sort()
+    ends = [c[0] for c in cuts] + [end]
+    starts = [start] + [c[1] for c in cuts]
+    return list(zip(starts, ends, strict=True))
+
+
+def _second_report(par: _Paragraph, start: int, end: int) -> bool:
+    """Whether the words from ``start`` are a reporting clause of their own: a finite
+    reporting verb after nothing or after a short subject ("..., and the foreign
+    minister said he ...", "..., but warned that ...")."""
+    cue = next((c for c in par.cues if start <= c.start < end), None)
+    if cue is None or cue.kind != "finite":
+        return False
+    between = par.text[start : cue.start]
+    if not between.strip():
+        return True
+    if "," in between or any(start <= q[0] < cue.start for q in par.quotes):
+        return False
+    span = _subject_span(par, start, cue.start)
+    return span is not None and not par.text[start : span[0]].strip()
 
 
 def _contains(word: str):
@@ -678,7 +817,7 @@ def _paragraph_records(par: _Paragraph) -> list[_Record]:
         if post:
             span, cue_form, (c_start, _) = post
             used.update(i for i, c in enumerate(par.cues) if c.start == c_start)
-            records.append(_Record(q_start, q_end, "direct", cue_form, quote, span))
+            records.append(_Record(q_start, q_end, "direct", cue_form, quote, span, cue_at=c_start))
             direct_quotes.add(q_index)
             continue
         s_start, _ = par.sentence_bounds(q_start)
@@ -693,6 +832,11 @@ def _paragraph_records(par: _Paragraph) -> list[_Record]:
             records.append(_Record(q_start, q_end, "direct", "quoted as saying", quote, span))
             direct_quotes.add(q_index)
             continue
+        colon = _colon_speaker(par, prev_end, q_start)
+        if colon:
+            records.append(_Record(q_start, q_end, "direct", COLON_CUE, quote, colon))
+            direct_quotes.add(q_index)
+            continue
         before = [
             (i, c) for i, c in enumerate(par.cues) if prev_end <= c.start and c.end <= q_start
         ]
@@ -702,13 +846,18 @@ def _paragraph_records(par: _Paragraph) -> list[_Record]:
             if _connects(gap):
                 if cue.kind == "participle":
                     main = _main_subject(par, s_start, cue.start)
-                    span = main[1] if main else None
+                    span = main[1] if main else _participle_subject(par, cue.start, records)
                     cut_at[s_start] = min(cut_at.get(s_start, len(par.text)), cue.start)
                 else:
-                    span = _subject_span(par, _floor(par, s_start, cue.start), cue.start)
+                    floor = _floor(par, s_start, cue.start)
+                    span = _subject_span(par, floor, cue.start) or _shared_subject(
+                        par, floor, cue.start, records
+                    )
                     used.add(i)
                 if span:
-                    records.append(_Record(q_start, q_end, "direct", cue.form, quote, span))
+                    records.append(
+                        _Record(q_start, q_end, "direct", cue.form, quote, span, cue_at=cue.start)
+                    )
                     direct_quotes.add(q_index)
                     continue
         if q_start == par.starts[k_first] or par.text[par.starts[k_first] : q_start].strip() == "":
@@ -723,7 +872,9 @@ def _paragraph_records(par: _Paragraph) -> list[_Record]:
         if k not in with_cue and (par.text.find(",", start, end) < 0 or not _via_possible(par)):
             continue
         for c_start, c_end in _clauses(par, k):
-            record = _clause_record(par, c_start, c_end, used, cut_at.get(par.starts[k]))
+            record = _clause_record(
+                par, c_start, c_end, used, cut_at.get(par.starts[k]), records
+            )
             if record:
                 records.append(record)
     # 3. quotes neither direct nor inside a reported clause: unattributed
@@ -734,13 +885,19 @@ def _paragraph_records(par: _Paragraph) -> list[_Record]:
             continue
         quote = par.text[inner_start:inner_end].strip().rstrip(",").strip()
         records.append(_Record(q_start, q_end, "direct", "", quote, speaker_text=""))
+    text_end = len(par.text.rstrip())
+    left_open = {q[0] for q in par.quotes if q[1] == q[3] and q[1] >= text_end}
+    for record in records:
+        record.runs_on = record.kind == "direct" and record.pos in left_open
     return sorted(records, key=attrgetter("pos"))
 
 
 def _clause_record(
-    par: _Paragraph, c_start: int, c_end: int, used: set[int], cut: int | None
+    par: _Paragraph, c_start: int, c_end: int, used: set[int], cut: int | None,
+    records: list[_Record],
 ) -> _Record | None:
     via_cut, via = _trailing_via(par, c_start, c_end)
+    shared = None  # a verb sharing an earlier verb's subject, when no verb has its own
     for i, cue in enumerate(par.cues):
         if not (c_start <= cue.start < via_cut) or i in used:
             continue
@@ -764,11 +921,25 @@ def _clause_record(
             )
         if cue.kind != "finite":
             continue
-        span = _subject_span(par, _floor(par, c_start, cue.start), cue.start)
-        if span is None:
-            continue
-        return _complement_record(par, cue, span, via_cut, cut, via)
+        floor = _floor(par, c_start, cue.start)
+        span = _subject_span(par, floor, cue.start)
+        if span is not None:
+            return _complement_record(par, cue, span, via_cut, cut, via)
+        if shared is None:
+            span = _shared_subject(par, floor, cue.start, records)
+            shared = (cue, span) if span else None
+    if shared is not None:
+        return _complement_record(par, shared[0], shared[1], via_cut, cut, via)
+    for i, cue in enumerate(par.cues):
+        if c_start <= cue.start < via_cut and i not in used and cue.kind == "participle":
+            span = _participle_subject(par, cue.start, records)
+            if span:
+                return _complement_record(par, cue, span, via_cut, cut, via)
     if via and via_cut > c_start:
+        quoted = [r for r in records if r.kind == "direct" and c_start <= r.cue_at < via_cut]
+        if quoted:  # "“...,” X said, according to state media": the quote's source
+            quoted[-1].via = quoted[-1].via or via
+            return None
         via_start = par.text.find(via, via_cut)
         text = _clean(par.text[c_start:via_cut])
         if _word_count(text) >= 3:
@@ -853,58 +1024,101 @@ def article_quotes(
     by_sentence: dict[int, list[tuple]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention[0], []).append(mention)
-    rows = []
-    last: tuple[str, str, int] | None = None
+    rows: list[list] = []
+    memory = SpeakerMemory()
+    single_marks = not any(has_double_marks(text) for _, _, text in sentences)
+    previous_key = -1
+    running_on: list[int] = []  # rows of a quote left open at the end of the last paragraph
     for paragraph_idx in sorted(paragraphs):
         items = paragraphs[paragraph_idx]
         text = " ".join(map(itemgetter(1), items))
-        quotes = quote_spans(text)
+        quotes = quote_spans(text, single_marks)
         cues = _cues(text, quotes)
-        if not _may_quote(text, quotes, cues):
-            continue
-        par = _Paragraph(items, by_sentence, text, quotes, cues)
-        records = _paragraph_records(par)
-        if not records:
-            continue
-        subjects = [
-            (subject_pos, subject, surface, _key(par, subject_pos))
-            for subject_pos, subject, surface in _sentence_subjects(par)
-        ]
-        paragraph_key = _key(par, 0)
-        for record in records:
-            k = par.sentence_of(record.pos)
-            record_key = par.idx[k] * _KEY_BASE + record.pos - par.starts[k]
-            for subject_pos, subject, surface, subject_key in subjects:
-                if subject_pos < record.pos and (last is None or last[2] < subject_key):
-                    last = (subject, surface, subject_key)
-            if record.continuation:
-                same = last is not None and last[2] >= paragraph_key
-                speaker_id, speaker = (last[0], last[1]) if same else ("", "")
-            elif record.speaker_span is None:
-                speaker_id, speaker = "", record.speaker_text
-            else:
-                speaker_id, speaker = _speaker(par, *record.speaker_span)
-                if speaker.lower() in _PRONOUNS and last is not None:
-                    speaker_id, speaker = last[0], last[1] or speaker
-            if speaker_id or speaker:
-                last = (speaker_id, speaker, record_key)
-            rows.append(
-                (
-                    article_id,
-                    par.idx[k],
-                    speaker_id,
-                    record.cue,
-                    record.quote,
-                    record.kind,
-                    speaker,
-                    par.idx[k if record.end <= par.ends[k] else par.sentence_of(record.end - 1)],
-                    record.via,
-                    paragraph_idx,
-                    record.pos,
-                )
+        may_quote = _may_quote(text, quotes, cues)
+        if may_quote or any(idx in by_sentence for idx, _ in items):
+            par = _Paragraph(items, by_sentence, text, quotes, cues)
+            records = _paragraph_records(par) if may_quote else []
+            running_on = _attribute(
+                par, records, memory, previous_key, running_on, rows, (article_id, paragraph_idx)
             )
+        else:
+            running_on = []  # nothing to attribute, nobody to remember
+        previous_key = items[0][0] * _KEY_BASE
     rows.sort(key=itemgetter(1, 9, 10))
-    return [r[:9] for r in rows]
+    return [tuple(r[:9]) for r in rows]
+
+
+def _attribute(
+    par: _Paragraph,
+    records: list[_Record],
+    memory: SpeakerMemory,
+    previous_key: int,
+    running_on: list[int],
+    rows: list[list],
+    where: tuple[str, int],
+) -> list[int]:
+    """Append the paragraph's rows, telling ``memory`` its mentions, subjects and speakers.
+
+    ``running_on``: rows of a quote the paragraph before left open at its end; when this
+    paragraph opens with an attributed quote, that is the same speaker's. Returns the rows
+    of a quote this paragraph leaves open at its end.
+    """
+    for m_start, _, actor in par.mentions:
+        if not _inside(m_start, par.quotes):
+            memory.mention(actor, _key(par, m_start), par.idx[par.sentence_of(m_start)])
+    subjects = iter(_sentence_subjects(par))
+    subject = next(subjects, None)
+    paragraph_key = _key(par, 0)
+    left_open = []
+    for record in records:
+        k = par.sentence_of(record.pos)
+        while subject is not None and subject[0] < record.pos:
+            _remember_subject(memory, par, subject)
+            subject = next(subjects, None)
+        if record.continuation:
+            speaker_id, speaker = memory.continuation(paragraph_key, previous_key)
+        elif record.speaker_span is None:
+            speaker_id, speaker = "", record.speaker_text
+        else:
+            speaker_id, speaker = _speaker(par, *record.speaker_span)
+            speaker_id, speaker = memory.resolve(
+                speaker_id, speaker, _key(par, record.speaker_span[0]), par.idx[k]
+            )
+            if running_on and record.kind == "direct" and not par.text[: record.pos].strip():
+                for i in running_on:
+                    rows[i][2], rows[i][6] = speaker_id, speaker
+        running_on = []
+        if not _minor_speaker(par, record, speaker_id):
+            memory.speaker(
+                speaker_id, speaker, _key(par, record.pos), par.idx[k], record.kind == "direct"
+            )
+        last_k = k if record.end <= par.ends[k] else par.sentence_of(record.end - 1)
+        row = [where[0], par.idx[k], speaker_id, record.cue, record.quote, record.kind,
+               speaker, par.idx[last_k], record.via, where[1], record.pos]
+        left_open = [len(rows)] if record.runs_on else []
+        rows.append(row)
+    while subject is not None:
+        _remember_subject(memory, par, subject)
+        subject = next(subjects, None)
+    return left_open
+
+
+def _minor_speaker(par: _Paragraph, record: _Record, speaker_id: str) -> bool:
+    """A speaker in a subordinate clause of a sentence whose subject is another actor: not
+    the one a later "he" or "the veteran cleric" points to."""
+    span = record.speaker_span
+    if span is None:
+        return False
+    named = [m[0] for m in par.mentions if m[2] == speaker_id and span[0] <= m[0] < span[1]]
+    if not _after_subordinator(par, named[0] if named else span[0]):
+        return False
+    subject = _subject_of(par, par.sentence_of(span[0]))
+    return subject is not None and subject[3] != speaker_id
+
+
+def _remember_subject(memory: SpeakerMemory, par: _Paragraph, subject: tuple) -> None:
+    pos, actor, surface = subject
+    memory.subject(actor, surface, _key(par, pos), par.idx[par.sentence_of(pos)])
 
 
 def _key(par: _Paragraph, pos: int) -> int:
@@ -914,27 +1128,146 @@ def _key(par: _Paragraph, pos: int) -> int:
 
 
 def _sentence_subjects(par: _Paragraph) -> list[tuple[int, str, str]]:
-    """Person mentions that open a sentence (outside quotes): candidates for "he"."""
+    """(position, actor_id, surface) of the actor each sentence is about: its subject
+    (``_subject_of``), else the subject of a clause in it ("... after Trump announced ...")."""
     out = []
     if not par.mentions:
         return out
-    mention_starts = par.mention_starts
-    for k, start in enumerate(par.starts):
-        first = start
-        if par.text.find(":", start, start + 61) >= 0:  # else no label (see _label)
-            label = _label(par.text[start : par.ends[k]])
-            if label and len(label.group(1).split()) <= 5:
-                first += label.end()
-        the = par.text.startswith("The", first)
-        lead_end = _THE.match(par.text, first).end() if the else first
-        j = bisect_left(mention_starts, first)  # mentions are sorted by start
-        while j < len(mention_starts) and mention_starts[j] <= lead_end:
-            m_start, m_end, actor = par.mentions[j]
-            if not _inside(m_start, par.quotes):
+    for k in range(len(par.starts)):
+        subject = _subject_of(par, k)
+        if subject:
+            _, m_start, m_end, actor = subject
+            out.append((m_start, actor, par.text[m_start:m_end]))
+            continue
+        j = bisect_left(par.mention_starts, par.starts[k])
+        for m_start, m_end, actor in par.mentions[j:]:
+            if m_start >= par.ends[k]:
+                break
+            if _subordinate_subject(par, m_start, m_end):
                 out.append((m_start, actor, par.text[m_start:m_end]))
                 break
-            j += 1
     return out
+
+
+def _subject_of(par: _Paragraph, k: int) -> tuple[int, int, int, str] | None:
+    """``_sentence_subject`` of sentence k, worked out once per paragraph and sentence."""
+    if k not in par.subjects:
+        par.subjects[k] = _sentence_subject(par, k)
+    return par.subjects[k]
+
+
+def _sentence_subject(par: _Paragraph, k: int) -> tuple[int, int, int, str] | None:
+    """The actor sentence k opens with: (phrase start, mention start, end, actor_id).
+
+    That is the sentence's first mention outside quotes that is not a possessive, when
+    before it (after a label and an opening phrase set off by a comma: "In Muscat, ...",
+    "Speaking on state TV, ...") come only a title ("President", "US Secretary of State",
+    "hard-line cleric") or an apposition ("Iran's foreign minister, Abbas Araghchi"). These
+    are the candidates for a later "he" or "the president".
+    """
+    start, end = par.starts[k], par.ends[k]
+    j = bisect_left(par.mention_starts, start)
+    if j == len(par.mentions) or par.mention_starts[j] >= end:
+        return None  # no mention in the sentence
+    first = start
+    if par.text.find(":", start, start + 61) >= 0:  # else no label (see _label)
+        label = _label(par.text[start:end])
+        if label and len(label.group(1).split()) <= 5:
+            first += label.end()
+    first = _after_opening_phrase(par, first, end)
+    j = bisect_left(par.mention_starts, first)  # mentions are sorted by start
+    while j < len(par.mentions) and par.mention_starts[j] < end:
+        m_start, m_end, actor = par.mentions[j]
+        j += 1
+        if _inside(m_start, par.quotes):
+            return None
+        if _possessive(par, m_end):
+            continue  # "Iran's foreign minister, ..."
+        return (first, m_start, m_end, actor) if _subject_prefix(par, first, m_start) else None
+    return None
+
+
+def _possessive(par: _Paragraph, end: int) -> bool:
+    """Whether "'s" follows ``end``."""
+    return par.text[end : end + 2] in ("'s", "\u2019s")
+
+
+def _subordinate_subject(par: _Paragraph, m_start: int, m_end: int) -> bool:
+    """Whether a mention opens a clause after a conjunction ("after Trump announced")."""
+    after = par.text[m_end : m_end + 2]
+    if len(after) < 2 or after[0] != " " or not after[1].islower():
+        return False
+    return not _inside(m_start, par.quotes) and _after_subordinator(par, m_start)
+
+
+def _after_subordinator(par: _Paragraph, pos: int) -> bool:
+    """Whether the word before ``pos`` in its sentence (titles skipped) is a conjunction
+    that opens a subordinate clause ("after", "when", "which", ...)."""
+    s_start, _ = par.sentence_bounds(pos)
+    words = par.text[max(s_start, pos - 120) : pos].split()  # a title is not that long
+    while words and (words[-1][:1].isupper() or words[-1] == "the"):
+        words.pop()
+    return bool(words) and words[-1].lower() in _SUBORDINATORS
+
+
+def _after_opening_phrase(par: _Paragraph, first: int, end: int) -> int:
+    """Where a sentence's subject can start: after opening phrases set off by commas."""
+    for _ in range(2):
+        words = par.text[first:end].split(None, 1)
+        word = words[0].rstrip(",").lower() if words else ""
+        opener = word in _OPENING_WORDS or (len(word) > 4 and word.endswith(("ing", "ly")))
+        if not opener and not _leading_connector(word):
+            break
+        j = bisect_left(par.mention_starts, first)
+        if j < len(par.mentions) and par.mention_starts[j] == first:
+            break  # a name ("Xi Jinping, ...") opens no phrase
+        comma = par.text.find(",", first, end)
+        if comma < 0 or _inside(comma, par.quotes) or _word_count(par.text[first:comma]) > 20:
+            break
+        first = comma + 1
+        while first < end and par.text[first].isspace():
+            first += 1
+    return first
+
+
+def _subject_prefix(par: _Paragraph, first: int, pos: int) -> bool:
+    """Whether text[first:pos] is all title or apposition before a subject (_sentence_subjects)."""
+    prefix = par.text[first:pos]
+    if not prefix.strip():
+        return True
+    if any(first <= q[0] < pos for q in par.quotes):
+        return False
+    if any(first <= c.start < pos for c in par.cues):
+        return False
+    head, comma, tail = prefix.rpartition(",")
+    if comma:  # an apposition: "Iran's foreign minister, [Gen.] NAME"
+        head_words = head.split()
+        if "," in head or not head_words or len(head_words) > MAX_SUBJECT_WORDS:
+            return False
+        if any(w.lower().strip(",") in _NOT_IN_APPOSITION for w in head_words):
+            return False
+        return _title_words(tail.split())
+    return _title_words(prefix.split())
+
+
+def _title_words(words: list[str]) -> bool:
+    """Whether words before a name read as a title: capitalised words, possessives, a first
+    "the", "of"/"for" (and a "the" after it) inside a capitalised title, and at most three
+    lower-case words of which the last is a person noun ("hard-line cleric")."""
+    lower = []
+    for n, word in enumerate(words):
+        if word[:1].isupper() or word[:1].isdigit() or word.endswith(("'s", "\u2019s")):
+            continue
+        if word == "the" and (n == 0 or words[n - 1] in _TITLE_PREPOSITIONS):
+            continue
+        if word in _TITLE_PREPOSITIONS and 0 < n < len(words) - 1 and words[n - 1][:1].isupper():
+            continue
+        lower.append(word.lower().strip(",."))
+    if not lower:
+        return True
+    if len(lower) > 3 or any(w in _NOT_IN_TITLE for w in lower):
+        return False
+    return is_person_noun(lower[-1])
 
 
 def _by_article(frame: pd.DataFrame, columns: list[str]) -> dict[str, list[tuple]]:

@@ -384,3 +384,195 @@ def test_a_series_of_clauses_keeps_the_speaker_of_the_last():
                        "said Iran would respond."])
     assert list(zip(found["speaker_id"], found["speaker"], strict=True)) == [
         ("khamenei", "Khamenei")]
+
+
+# ---------------------------------------------------------------- kinds of attribution
+# Hand-written sentences, one kind each; paragraphs as given (default: all in one).
+
+
+def attributed(found: pd.DataFrame) -> list[tuple[int, str, str]]:
+    return list(zip(found["sentence_idx"], found["speaker_id"], found["kind"], strict=True))
+
+
+def test_single_quote_marks_where_an_article_uses_no_double_ones():
+    text = ("'We don't want war,' the minister said of Iran's neighbours' fears since the "
+            "'80s. 'Never.'")
+    assert [text[a:b] for _, _, a, b in quote_spans(text)] == ["We don't want war,", "Never."]
+    assert quote_spans(text, single_marks=False) == []
+    found = quotes_of(["'We will defend our country,' Pezeshkian said.",
+                       "'Nobody wants another war.'"])
+    assert attributed(found) == [(0, "pezeshkian", "direct"), (1, "pezeshkian", "direct")]
+
+
+def test_single_marks_are_not_quotes_in_an_article_with_double_ones():
+    found = quotes_of(["\u201cWe are ready,\u201d Araghchi said.",
+                       "The 'axis of resistance' was not consulted, officials said."],
+                      paragraphs=[0, 1])
+    assert "axis of resistance" not in set(found["quote"])
+
+
+@pytest.mark.parametrize(
+    "text, speaker_id",
+    [
+        ("Minister of Foreign Affairs Abbas Araghchi told envoys the offer had been rejected.",
+         "araghchi"),
+        ("US Secretary of State Marco Rubio told senators the offer still stood.", "rubio"),
+        ("An adviser to Secretary of State Marco Rubio told senators the offer still stood.", ""),
+    ],
+)
+def test_of_inside_a_title_does_not_make_the_name_an_object(text, speaker_id):
+    assert list(quotes_of([text])["speaker_id"]) == [speaker_id]
+
+
+def test_he_points_to_a_subject_named_in_apposition():
+    found = quotes_of(
+        ["\u201cWe want a deal,\u201d Trump told reporters.",
+         "Iran's foreign minister, Abbas Araghchi, flew to Oslo on Tuesday.",
+         "\u201cWe are ready for serious talks,\u201d he said."],
+        paragraphs=[0, 1, 2],
+    )
+    assert attributed(found) == [(0, "trump", "direct"), (2, "araghchi", "direct")]
+
+
+def test_he_points_to_the_subject_of_a_clause_when_the_sentence_names_no_actor_first():
+    found = quotes_of(["The talks stalled after Araghchi walked out.",
+                       "\u201cThere is nothing to discuss,\u201d he said."])
+    assert attributed(found) == [(1, "araghchi", "direct")]
+
+
+@pytest.mark.parametrize(
+    "texts, speaker_id",
+    [
+        # an office: the recent actor whose register role holds it, not merely the last one
+        (["Araghchi and Witkoff sat in separate rooms in Oslo.",
+          "\u201cThe talks were useful,\u201d the envoy said."], "witkoff"),
+        (["Trump wants a deal.", "\u201cThe door is open,\u201d the minister said."], ""),
+        # an epithet or an age: the last person
+        (["Pezeshkian gave a long interview to state television.",
+          "\u201cOur patience has limits,\u201d the 64-year-old said."], "pezeshkian"),
+        (["Khamenei addressed a crowd in Mashhad.",
+          "The cleric said the United States could not be trusted."], "khamenei"),
+        # a word of an organisation's name or office, a document
+        (["The International Atomic Energy Agency sent inspectors to Isfahan on Monday.",
+          "\u201cAccess was limited,\u201d the agency said."], "iaea"),
+        (["The International Atomic Energy Agency sent inspectors to Isfahan on Monday.",
+          "\u201cAccess was limited,\u201d the watchdog said."], "iaea"),
+        (["The IRGC issued a statement on Tuesday.",
+          "The statement said any attacker would meet \u201ca firm answer\u201d."], "irgc"),
+    ],
+)
+def test_a_description_points_back_to_a_named_actor(texts, speaker_id):
+    found = quotes_of(texts)
+    assert found.iloc[-1]["speaker_id"] == speaker_id
+    assert found.iloc[-1]["speaker"].lower().startswith("the ")  # kept as written
+
+
+def test_it_points_back_to_an_organisation_not_a_person():
+    found = quotes_of(["The IRGC said its units were on alert.",
+                       "Pezeshkian said Iran did not seek a wider conflict.",
+                       "\u201cAny aggression will be answered,\u201d it said."])
+    assert list(found["speaker_id"]) == ["irgc", "pezeshkian", "irgc"]
+
+
+def test_a_speaker_in_a_subordinate_clause_does_not_displace_the_subject():
+    found = quotes_of(["Khamenei ruled out talks on Sunday, hours before Trump said he "
+                       "expected a deal.",
+                       "The veteran cleric said Washington could not be trusted."])
+    assert attributed(found) == [(0, "trump", "indirect"), (1, "khamenei", "indirect")]
+    partial = quotes_of(["Khamenei called the proposal \u201ca trick\u201d hours before Trump "
+                         "said he expected a deal."])
+    assert "trump" not in set(partial.loc[partial["kind"] == "direct", "speaker_id"])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pezeshkian met the Omani envoy and said Tehran would study the proposal.",
+         [("pezeshkian", "Tehran would study the proposal.")]),
+        ("The Swiss ambassador took a message from Pezeshkian, who thanked him and said Iran "
+         "\u201cwants calm on its borders\u201d, according to a note from Bern.",
+         [("pezeshkian", "Iran \u201cwants calm on its borders\u201d")]),
+        ("Pezeshkian, who has said talks are possible, told reporters that Iran would wait.",
+         [("pezeshkian", "reporters that Iran would wait.")]),
+        ("Tehran said the talks were over, and Witkoff said he would wait for an answer.",
+         [("", "the talks were over"), ("witkoff", "he would wait for an answer.")]),
+        ("Araghchi said Tehran wanted a deal, but warned that it would not accept threats.",
+         [("araghchi", "Tehran wanted a deal"), ("araghchi", "it would not accept threats.")]),
+        ("Araghchi met his Norwegian counterpart in Oslo, insisting that Iran had kept its word.",
+         [("araghchi", "Iran had kept its word.")]),
+    ],
+)
+def test_verbs_that_share_a_subject(text, expected):
+    found = quotes_of([text])
+    assert list(zip(found["speaker_id"], found["quote"], strict=True)) == expected
+
+
+def test_according_to_after_an_attributed_quote_is_its_source():
+    found = quotes_of(["\u201cWe will not bow,\u201d Khamenei said, according to state media.",
+                       "\u201cPressure only hardens us.\u201d"])
+    assert attributed(found) == [(0, "khamenei", "direct"), (1, "khamenei", "direct")]
+    assert found.at[0, "via"] == "state media"
+
+
+def test_a_participle_after_a_quote_is_its_speaker_s():
+    found = quotes_of(["\u201cWe will respond,\u201d Araghchi said, adding that Iran would keep "
+                       "its options open."])
+    assert list(zip(found["speaker_id"], found["cue"], strict=True)) == [
+        ("araghchi", "said"), ("araghchi", "adding")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker_id",
+    [
+        ("Araghchi: \u201cWe are ready for talks.\u201d", "araghchi"),
+        ("Iran's foreign minister: \u201cWe reject the claims.\u201d", "araghchi"),
+        ("Analysis: \u201cThe talks are over\u201d", ""),
+    ],
+)
+def test_a_speaker_before_a_colon(text, speaker_id):
+    found = quotes_of([text])
+    assert list(zip(found["speaker_id"], found["kind"], strict=True)) == [(speaker_id, "direct")]
+
+
+def test_new_reporting_verbs():
+    found = quotes_of(["\u201cWhy should we trust them?\u201d Pezeshkian asked.",
+                       "Trump posted on social media that Iran \u201cmust make a deal\u201d."],
+                      paragraphs=[0, 1])
+    assert list(zip(found["speaker_id"], found["cue"], strict=True)) == [
+        ("pezeshkian", "asked"), ("trump", "posted on")]
+
+
+def test_a_quote_continues_into_the_next_paragraph():
+    quoted = quotes_of(["\u201cWe will not negotiate under threat,\u201d Araghchi told reporters.",
+                        "\u201cThe Americans know our position.\u201d"], paragraphs=[0, 1])
+    assert attributed(quoted) == [(0, "araghchi", "direct"), (1, "araghchi", "direct")]
+    reported = quotes_of(["Araghchi said Tehran would not talk under pressure.",
+                          "\u201cWe are not afraid.\u201d"], paragraphs=[0, 1])
+    assert attributed(reported) == [(0, "araghchi", "indirect"), (1, "", "direct")]
+
+
+def test_a_quote_left_open_takes_the_speaker_of_the_next_paragraph():
+    found = quotes_of(["Trump warned Iran on Sunday.",
+                       "\u201cThe Americans know our position.",
+                       "\u201cThey must change course,\u201d Araghchi said."], paragraphs=[0, 1, 2])
+    assert attributed(found)[1:] == [(1, "araghchi", "direct"), (2, "araghchi", "direct")]
+
+
+def test_a_bare_title_goes_to_the_holder_named_just_before_it():
+    found = quotes_of(["Keir Starmer met Gulf leaders in London on Tuesday.",
+                       "\u201cRestraint is the only course,\u201d the Prime Minister told them."],
+                      published="2025-06-17")
+    assert found.iloc[-1]["speaker_id"] == "starmer"
+
+
+def test_a_title_resolved_by_default_context_yields_to_a_holder_named_just_before():
+    from helpers.speakers import SpeakerMemory
+
+    memory = SpeakerMemory()
+    memory.mention("starmer", key=300, sentence_idx=3)
+    # "the Prime Minister" taken as Israel's by the default context, Netanyahu not named lately
+    assert memory.resolve("netanyahu", "the Prime Minister", 400, 4) == (
+        "starmer", "the Prime Minister")
+    memory.mention("netanyahu", key=450, sentence_idx=4)
+    assert memory.resolve("netanyahu", "the Prime Minister", 500, 5)[0] == "netanyahu"
+    assert memory.resolve("netanyahu", "Netanyahu", 600, 6)[0] == "netanyahu"
