@@ -10,6 +10,7 @@ nbval; the figures are compared byte for byte by the fresh-run test instead.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -54,6 +55,22 @@ def test_fresh_run_equals_the_committed_reports(fresh_run):
     for name in sorted(relative_files(REPORTS)):
         assert (fresh_run / name).read_bytes() == (REPORTS / name).read_bytes(), (
             f"reports/{name} differs from a fresh run: run make reports and commit it")
+
+
+def test_index_opens_with_the_findings_and_stays_small(fresh_run):
+    index = fresh_run / "index.html"
+    page = index.read_text("utf-8")
+    assert index.stat().st_size < 1_000_000
+    assert page.index("<h2>Findings</h2>") < page.index("<h2>Notebooks</h2>")
+    for figure in sorted((fresh_run / "figures").glob("06_findings_*.png")):
+        assert f'<img src="figures/{figure.name}"' in page
+    assert 'href="06_findings.html#' in page
+    # the seed findings the research question starts from, generated from the tables
+    page = html.unescape(page)
+    assert ("Masoud Pezeshkian's public and private stances on war with Israel differed in "
+            "August 2024: in private against war with Israel") in page
+    assert ("Ali Khamenei went from being against talks with the US in March 2025" in page
+            and "to being open to talks with the US in April 2025" in page)
 
 
 def test_nbval_strict_on_the_committed_notebooks(tmp_path):

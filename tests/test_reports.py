@@ -10,6 +10,8 @@ from pathlib import Path
 
 import nbformat
 
+from helpers.reports import list_notebooks
+
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 
@@ -151,7 +153,7 @@ def test_bad_notebook_parameters_get_one_plain_sentence(tmp_path):
 
 
 def test_every_notebook_completes_on_a_folder_of_mostly_bad_files(tmp_path):
-    """One good article among the bad inputs: all five notebooks run, every bad file is listed."""
+    """One good article among the bad inputs: every notebook runs, every bad file is listed."""
     seeds = tmp_path / "messy"
     seeds.mkdir()
     shutil.copy(SEEDS / "000_518498b07356cbc8.txt", seeds / "a_good.txt")
@@ -170,7 +172,7 @@ def test_every_notebook_completes_on_a_folder_of_mostly_bad_files(tmp_path):
     out = tmp_path / "out"
     result = run_runner("--seeds", str(seeds), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert result.stderr.count(" done (") == 5
+    assert result.stderr.count(" done (") == len(list_notebooks()) == 6
 
     import pandas as pd
 
@@ -182,3 +184,36 @@ def test_every_notebook_completes_on_a_folder_of_mostly_bad_files(tmp_path):
     assert (articles.loc[articles["status"] == "skipped", "problem"] != "").all()
     stance = pd.read_csv(out / "data" / "stance.csv", keep_default_na=False)
     assert set(stance["article_id"]) == {"a_good"}
+    # one outlet only: the findings say so instead of comparing outlets
+    index = (out / "index.html").read_text("utf-8")
+    assert index.index("<h2>Findings</h2>") < index.index("<h2>Notebooks</h2>")
+    findings = (out / "06_findings.html").read_text("utf-8")
+    assert ("Every article with an outlet comes from Iran International, so outlets cannot be "
+            "compared.") in findings
+
+
+def test_findings_on_a_folder_without_manifest_or_any_stance(tmp_path):
+    """No manifest and no stance sentence: the findings page says so, and nothing fails."""
+    seeds = tmp_path / "plain"
+    seeds.mkdir()
+    (seeds / "harvest.txt").write_text(
+        "Wheat harvest begins early in the north\n\n"
+        "Farmers in the northern provinces began the wheat harvest two weeks earlier than "
+        "usual this year, after a warm and dry spring.\n\n"
+        "The agriculture ministry said yields were expected to match those of last season, "
+        "and that storage silos had been cleaned and inspected.\n",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_runner("--seeds", str(seeds), "--out", str(out), "--only", "06_findings")
+    assert result.returncode == 0, result.stderr
+    index = (out / "index.html").read_text("utf-8")
+    assert index.index("<h2>Findings</h2>") < index.index("<h2>Notebooks</h2>")
+    assert "No sentence states a stance on war with Israel or talks with the US" in index
+    assert "<img" not in index  # no stance, no chart
+    assert not list((out / "figures").glob("06_findings_*.png"))
+    import pandas as pd
+
+    table = pd.read_csv(out / "data" / "findings.csv", keep_default_na=False)
+    assert table["kind"].tolist() == ["overview"] * 4 + ["speakers"]
+    assert table["statement"].tolist()[-1] == (
+        "No quote has a speaker in the actor register (1 quote by unnamed speakers).")
