@@ -8,11 +8,18 @@ For each size N it writes a synthetic corpus (the seeds' paragraphs recombined, 
 - runs the whole analysis again over a process pool and checks that every table is
   byte-identical to the serial one.
 
-Then it times ``helpers.reports`` on the seeds against the runner's floor: papermill
+Then, for each of ``--report-sizes`` (1,000, 10,000 and 100,000 articles), it times the
+whole report run (``python -m helpers.reports``) beside the analysis alone and the TextBlob
+floor, records the peak memory of all the run's processes and the largest HTML page, adds
+1% more articles and times the run again (up to ``--compare-up-to`` articles it also checks
+that the tables then equal a run from nothing).
+
+Last it times ``helpers.reports`` on the seeds against the runner's floor: papermill
 executing an empty notebook once per notebook, with the same kernel (three runs of each,
 alternating; the ratio is of the medians).
 
     python benchmarks/bench.py [--sizes 100 1000 10000] [--workers 2] [--skip-reports]
+                               [--report-sizes 1000 10000 100000]
 """
 
 from __future__ import annotations
@@ -93,6 +100,103 @@ def print_size(n: int, result: dict, workers: int) -> None:
     print(f"peak memory: {result['peak_mib']:,.0f} MiB")
 
 
+ANALYSIS_SCRIPT = """
+import sys, time
+from textblob import TextBlob
+from helpers.analysis import analyse
+start = time.perf_counter()
+result = analyse(sys.argv[1], workers=int(sys.argv[2]))
+seconds = time.perf_counter() - start
+texts = result.corpus.sentences["text"].tolist()
+start = time.perf_counter()
+for text in texts:
+    TextBlob(text).sentiment
+print(seconds, time.perf_counter() - start, len(texts))
+"""
+
+
+def _tree_rss(root: int) -> int:
+    """Resident bytes of process ``root`` and all its descendants (read from /proc)."""
+    parents, rss = {}, {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            parents[int(entry.name)] = int(fields[1])
+            rss[int(entry.name)] = int(fields[21]) * resource.getpagesize()
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo += [child for child, parent in parents.items() if parent == pid]
+    return total
+
+
+def run_measured(command: list[str]) -> tuple[float, int]:
+    """Wall seconds of ``command`` and the peak resident memory of its process tree."""
+    import threading
+
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    peak = [0]
+
+    def watch() -> None:
+        while process.poll() is None:
+            peak[0] = max(peak[0], _tree_rss(process.pid))
+            time.sleep(0.5)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    _, errors = process.communicate()
+    watcher.join()
+    if process.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed: {errors[-2000:]}")
+    return time.perf_counter() - start, peak[0]
+
+
+def measure_reports(workdir: Path, n: int, workers: int, compare: bool) -> None:
+    """The report run on ``n`` synthetic articles beside the analysis alone and the TextBlob
+    floor; the largest page; the run again after adding 1% more articles."""
+    from synthetic import write_corpus
+
+    folder = write_corpus(workdir / f"reports_{n}", n)
+    out = workdir / f"out_{n}"
+    analysis_s, floor_s, n_sentences = map(float, subprocess.run(
+        [sys.executable, "-c", ANALYSIS_SCRIPT, str(folder), str(workers)], cwd=REPO,
+        check=True, capture_output=True, text=True).stdout.split())
+    runner = [sys.executable, "-m", "helpers.reports", "--seeds", str(folder), "--out",
+              str(out), "--workers", str(workers)]
+    report_s, peak = run_measured(runner)
+    largest = max(out.glob("*.html"), key=lambda p: p.stat().st_size)
+    extra = write_corpus(workdir / f"extra_{n}", max(1, n // 100), seed=1234)
+    for path in sorted(extra.glob("*.txt")):
+        shutil.copy(path, folder / f"added_{path.name}")
+    again_s, _ = run_measured(runner)
+    print(f"\n== report run, {n:,} articles ({int(n_sentences):,} sentences), "
+          f"{workers} workers")
+    print(f"analysis alone {analysis_s:.1f} s; TextBlob floor {floor_s:.1f} s; report run "
+          f"{report_s:.1f} s = {report_s / analysis_s:.2f} x the analysis, "
+          f"{report_s / floor_s:.2f} x the floor; {1000 * report_s / n:.2f} ms/article")
+    print(f"peak memory of the run (all its processes) {peak / 2**30:.2f} GiB; largest page "
+          f"{largest.name} {largest.stat().st_size / 2**20:.2f} MB")
+    print(f"after adding {max(1, n // 100):,} articles (1%): {again_s:.1f} s = "
+          f"{again_s / report_s:.0%} of the first run")
+    if compare:
+        fresh = workdir / f"fresh_{n}"
+        run_measured([*runner[:5], str(fresh), "--workers", str(workers), "--no-cache"])
+        same = all((out / "data" / p.name).read_bytes() == p.read_bytes()
+                   for p in (fresh / "data").glob("*.csv"))
+        print(f"tables after the incremental run equal a run from nothing: "
+              f"{'yes' if same else 'NO'}")
+        shutil.rmtree(fresh, ignore_errors=True)
+    for path in (folder, out, extra):
+        shutil.rmtree(path, ignore_errors=True)
+
+
 FLOOR_SCRIPT = """
 import sys, papermill
 from helpers.reports import kernel_manager_class
@@ -131,9 +235,14 @@ def time_reports(workdir: Path, repeats: int = 3) -> tuple[list[float], list[flo
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", nargs="+", type=int, default=[100, 1000, 10000])
+    parser.add_argument("--sizes", nargs="*", type=int, default=[100, 1000, 10000])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-reports", action="store_true")
+    parser.add_argument("--report-sizes", nargs="*", type=int, default=[1000, 10000, 100000],
+                        help="corpus sizes for the report run (none: skip it)")
+    parser.add_argument("--compare-up-to", type=int, default=10000,
+                        help="check the incremental tables against a run from nothing up to "
+                        "this size")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -154,6 +263,9 @@ def main() -> int:
             )
             print_size(n, json.loads(child.stdout), args.workers)
             shutil.rmtree(folder)
+        for n in args.report_sizes:
+            print(f"[bench] report run on {n:,} articles ...", file=sys.stderr, flush=True)
+            measure_reports(workdir, n, args.workers, compare=n <= args.compare_up_to)
         if not args.skip_reports:
             runner, floor = time_reports(workdir)
             count = len(list(REPO.glob("notebooks/[0-9][0-9]_*.ipynb")))

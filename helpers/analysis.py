@@ -8,8 +8,9 @@ that was made from the same input files with the same code and data files (a fin
 stored with it), and otherwise computes it and stores it. The report runner calls
 ``load`` once before it executes the notebooks, so each notebook only reads.
 
-The store is a pickle of the tables (pandas' own format, lossless, no extra dependency):
-the notebooks get exactly the frames the steps built. The CSV tables of DESIGN.md are still
+The store is one pickle per table (lossless, no extra dependency; read only when a notebook
+uses that table), with a checksum of each in the fingerprint file: the notebooks get exactly
+the frames the steps built. The CSV tables of DESIGN.md are still
 written by the notebooks; the store is a cache, not a result, and is never committed.
 """
 
@@ -89,41 +90,64 @@ def _store(output_dir: str | Path) -> Path:
     return Path(output_dir) / STORE_DIR
 
 
+def _write_atomic(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+    os.replace(temporary, path)
+
+
 def save(analysis: Analysis, output_dir: str | Path, made_from: dict[str, str]) -> None:
-    """Store ``analysis`` under ``output_dir`` with its fingerprint, atomically."""
+    """Store ``analysis`` under ``output_dir``: one file per table, then the fingerprint
+    with each table's checksum (written last, so a store cut short is never current)."""
     store = _store(output_dir)
     store.mkdir(parents=True, exist_ok=True)
-    tables = {f.name: getattr(analysis, f.name) for f in fields(Analysis)}
-    payload = pickle.dumps(tables, protocol=5)
-    record = dict(made_from, sha256=hashlib.sha256(payload).hexdigest())
-    for name, data in (("analysis.pkl", payload), ("fingerprint.json",
-                                                   json.dumps(record, indent=1).encode())):
-        handle, temporary = tempfile.mkstemp(dir=store, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, store / name)
+    (store / "fingerprint.json").unlink(missing_ok=True)
+    sums = {}
+    for f in fields(Analysis):
+        payload = pickle.dumps(getattr(analysis, f.name), protocol=5)
+        _write_atomic(store / f"{f.name}.pkl", payload)
+        sums[f.name] = hashlib.sha256(payload).hexdigest()
+    record = dict(made_from, tables=sums)
+    _write_atomic(store / "fingerprint.json", json.dumps(record, indent=1).encode())
 
 
-def stored(output_dir: str | Path, made_from: dict[str, str]) -> Analysis | None:
+class StoredAnalysis:
+    """An analysis read from the store table by table, when a notebook first uses one: a
+    notebook that needs the stance records does not hold the sentence scores in memory."""
+
+    def __init__(self, store: Path, sums: dict[str, str]):
+        self._store, self._sums, self._tables = store, sums, {}
+
+    def __getattr__(self, name: str):
+        if name.startswith("_") or name not in self._sums:
+            raise AttributeError(name)
+        if name not in self._tables:
+            payload = (self._store / f"{name}.pkl").read_bytes()
+            if hashlib.sha256(payload).hexdigest() != self._sums[name]:
+                raise OSError(f"The stored table {name} was changed; run the analysis again.")
+            self._tables[name] = pickle.loads(payload)
+        return self._tables[name]
+
+
+def stored(output_dir: str | Path, made_from: dict[str, str]) -> StoredAnalysis | None:
     """The stored analysis if it was made from ``made_from`` and is whole, else None."""
     store = _store(output_dir)
     try:
         record = json.loads((store / "fingerprint.json").read_text("utf-8"))
-        payload = (store / "analysis.pkl").read_bytes()
     except (OSError, ValueError):
         return None
     if any(record.get(k) != v for k, v in made_from.items()):
         return None
-    if hashlib.sha256(payload).hexdigest() != record.get("sha256"):
+    sums = record.get("tables", {})
+    names = {f.name for f in fields(Analysis)}
+    if set(sums) != names or not all((store / f"{n}.pkl").is_file() for n in names):
         return None
-    try:
-        return Analysis(**pickle.loads(payload))
-    except Exception:  # noqa: BLE001 - an unreadable store is recomputed, never trusted
-        return None
+    return StoredAnalysis(store, sums)
 
 
 def load(seeds_dir: str | Path, output_dir: str | Path, workers: int = 1,
-         cache: bool = True, scheduler: str | None = None) -> Analysis:
+         cache: bool = True, scheduler: str | None = None) -> Analysis | StoredAnalysis:
     """The analysis of ``seeds_dir``: the stored one when it is current, else computed
     (reusing the per-article cache in ``<output_dir>/.analysis/cache``) and stored.
     ``cache=False`` recomputes every article and ignores what is stored."""
