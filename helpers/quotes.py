@@ -94,7 +94,7 @@ _HEAD_TAIL = re.compile(r"\s*(?:\([^)]*\)|himself|herself|itself)\s*$")
 _REPORTED_AFTER = re.compile(rf"(?:\s*\([^)]*\))?\s+{_REPORT_WORDS}\b", re.I)
 _REPORT_BY = re.compile(rf"\b{_REPORT_WORDS}\s+by\s+(?:the\s+)?$", re.I)
 _PARTICIPLE_PART = re.compile(r"\s*[a-z]+ing\b")
-_REPEATED_WORD = re.compile(r"\b(\w++)\s+\1\b", re.I)  # possessive: \s+ must follow a whole word
+_REPEATED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.I)
 _THAT = re.compile(r"\s*(?:that\b|[:;,])?\s*")
 _CONNECTOR_GAP = re.compile(
     rf"\s*(?:[^\u201c\u201d\"]{{0,{MAX_CONNECTOR_CHARS}}}?\bthat\s*|[,:;]\s*|)"
