@@ -10,12 +10,13 @@ import pandas as pd
 import pytest
 
 from helpers import stance as st
+from helpers import stance_cues as st_cues
 from helpers.actors import find_mentions
 from helpers.corpus import load_corpus
 from helpers.params import ParameterError
 from helpers.quotes import find_quotes
 
-KINDS = {"irgc": "organization", "hamas": "group"}
+KINDS = {"irgc": "organization", "hamas": "group", "e3": "organization"}
 NAMES = {
     "Masoud Pezeshkian": "pezeshkian", "Pezeshkian": "pezeshkian",
     "Supreme Leader": "khamenei", "Ali Khamenei": "khamenei", "Khamenei": "khamenei",
@@ -23,7 +24,8 @@ NAMES = {
     "Hossein Salami": "salami", "Salami": "salami", "IRGC": "irgc", "Trump": "trump",
     "Vladimir Putin": "putin", "Putin": "putin", "Sergei Shoigu": "shoigu",
     "Emmanuel Macron": "macron", "Haniyeh": "haniyeh", "Hamas": "hamas",
-    "The president": "pezeshkian",
+    "The president": "pezeshkian", "Araqchi": "araghchi", "Benjamin Netanyahu": "netanyahu",
+    "Netanyahu": "netanyahu", "Joe Biden": "biden", "Biden": "biden", "E3": "e3",
 }
 
 
@@ -208,8 +210,10 @@ def test_neither_supporting_nor_opposing_is_neutral():
         "Despite the grave warnings, sources said, Khamenei remained noncommittal, neither "
         "supporting nor opposing the concerns.",
     ], paragraphs=[0, 1])
-    assert records(out) == {("khamenei", "war_with_israel", "neutral")}
-    assert out["channel"].tolist() == ["private"]
+    # the first sentence is Pezeshkian's caution (an attack would cripple the economy)
+    assert records(out) == {("khamenei", "war_with_israel", "neutral"),
+                            ("pezeshkian", "war_with_israel", "against")}
+    assert out.loc[out["actor_id"] == "khamenei", "channel"].tolist() == ["private"]
 
 
 def test_talks_cues_need_the_united_states_in_reach():
@@ -325,7 +329,8 @@ def test_seed_actors_named_only_as_objects_get_nothing(seeds):
     assert seed_rows(stance, "000", "khamenei", "war_with_israel")["sentence_idx"].tolist() == [6]
     assert seed_rows(stance, "002", "khamenei", "talks_with_us")["sentence_idx"].tolist() == [1]
     named = set(stance["actor_id"])
-    assert not {"shoigu", "macron", "haniyeh", "trump", "hemmati"} & named
+    # Trump is not only an object in 002: his stance pressures Iran back to the table
+    assert not {"shoigu", "macron", "haniyeh", "hemmati"} & named
 
 
 def test_parallel_equals_serial(seeds):
@@ -548,3 +553,126 @@ def test_a_meeting_named_by_its_day_is_not_private():
     frame = stances_of(["In a private meeting, Pezeshkian urged Khamenei to avoid a war "
                         "with Israel."])
     assert channel_of(frame, "pezeshkian")[:2] == ("against", "private")
+
+
+# ---------------------------------------------------------------- frames, holders, channels
+
+
+def test_verb_lemmas_give_their_inflections():
+    assert {"striking back", "struck back", "strikes back"} <= set(
+        st_cues.verb_forms("strike/struck/struck back"))
+    assert {"de-escalating", "de-escalated", "de-escalates"} <= set(
+        st_cues.verb_forms("de-escalate"))
+    assert {"stopped", "stopping", "stops"} <= set(st_cues.verb_forms("stop"))
+    assert {"rules out", "ruling out", "ruled out"} <= set(st_cues.verb_forms("rule/ruled/ruled out"))
+
+
+@pytest.mark.parametrize("sentence, topic, stance", [
+    ("The ministers rejected any talks with Washington.", "talks_with_us", "against"),
+    ("The council backed fresh negotiations with the United States.", "talks_with_us", "favor"),
+    ("The commanders vowed revenge for the killing.", "war_with_israel", "favor"),
+    ("The envoy urged both sides to avoid a wider war.", "war_with_israel", "against"),
+    ("The cleric called for restraint after the strikes on Israel.", "war_with_israel",
+     "against"),
+    ("Talks with Washington are a waste of time.", "talks_with_us", "against"),
+    ("Dialogue with America is not a surrender.", "talks_with_us", "favor"),
+    ("Israel will regret this crime.", "war_with_israel", "favor"),
+    ("There will be no response to the attack on Israel.", "war_with_israel", "against"),
+    ("The path to talks with Washington remains open.", "talks_with_us", "favor"),
+    ("Refusing to negotiate with the US would invite another war.", "talks_with_us", "favor"),
+])
+def test_a_frame_reads_as_the_product_of_its_classes(sentence, topic, stance):
+    cues = st_cues.find_cues(sentence, st_cues.load_lexicon())
+    readings = {(c.topic, c.stance if c.negations % 2 == 0 else
+                 {"favor": "against", "against": "favor"}[c.stance]) for c in cues}
+    assert (topic, stance) in readings
+
+
+@pytest.mark.parametrize("sentence, stance", [
+    ("Pezeshkian said Iran won\u2019t retaliate against Israel.", "against"),
+    ("Pezeshkian said Iran won't retaliate against Israel.", "against"),
+    ("Pezeshkian said Tehran doesn\u2019t want a war with Israel.", "against"),
+    ("Pezeshkian said Iran would not hesitate to respond to any attack by Israel.", "favor"),
+    ("Pezeshkian said Iran was no longer seeking a confrontation with Israel.", "against"),
+    ("Pezeshkian said Iran has never refused to defend itself and will respond to Israel.",
+     "favor"),
+])
+def test_negation_with_straight_and_curly_contractions(sentence, stance):
+    frame = stances_of([sentence])
+    assert set(frame.loc[frame["actor_id"] == "pezeshkian", "stance"]) == {stance}
+
+
+def test_a_foreign_country_described_by_a_speaker_holds_its_own_stance():
+    frame = stances_of(["Pezeshkian said Israel was attacking its neighbours and seeking war."])
+    assert "pezeshkian" not in set(frame["actor_id"])
+    assert set(zip(frame["holder"], frame["holder_how"], frame["stance"], strict=True)) == {
+        ("Israel", "state", "favor")}
+    own = stances_of(["Pezeshkian said Tehran will not negotiate with Washington."])
+    assert records(own) == {("pezeshkian", "talks_with_us", "against")}
+
+
+def test_a_speakers_should_is_the_speakers_stance():
+    frame = stances_of(["Joe Biden said Israel should not rush into a wider war."])
+    assert records(frame) == {("biden", "war_with_israel", "against")}
+
+
+def test_a_threat_belongs_to_the_one_who_makes_it_not_to_its_target():
+    frame = stances_of([
+        "Salami warned that Israel would face a crushing response.",
+        "\u201cTheir crimes will certainly be answered,\u201d Khamenei said.",
+    ], quotes=[(1, 1, "khamenei", "Khamenei")])
+    assert records(frame) == {("salami", "war_with_israel", "favor"),
+                              ("khamenei", "war_with_israel", "favor")}
+
+
+def test_the_accused_holds_what_he_is_accused_of():
+    frame = stances_of(["Pezeshkian accused Benjamin Netanyahu of pursuing his own agenda and "
+                        "of trying to drag the region into a wider war."])
+    assert records(frame) == {("netanyahu", "war_with_israel", "favor")}
+
+
+def test_a_relative_clause_between_subject_and_verb_is_skipped():
+    frame = stances_of(["Araqchi, who negotiated the accord that Trump later abandoned, said "
+                        "Iran would not return to the table with the US."])
+    assert records(frame) == {("araghchi", "talks_with_us", "against")}
+
+
+def test_a_subject_inside_an_if_clause_holds_nothing():
+    frame = stances_of(["\u201cUnless Israel attacks again, there will be no further response "
+                        "from us,\u201d Araqchi said."], quotes=[(0, 0, "araghchi", "Araqchi")])
+    assert records(frame) == {("araghchi", "war_with_israel", "against")}
+
+
+def test_a_judgement_of_talks_belongs_to_the_one_who_says_it():
+    frame = stances_of([
+        "Khamenei said negotiating with Washington would lead nowhere.",
+        "Refusing to talk with the US would only invite another war, Pezeshkian warned.",
+    ])
+    assert records(frame) == {("khamenei", "talks_with_us", "against"),
+                              ("pezeshkian", "talks_with_us", "favor")}
+
+
+def test_they_outside_a_quote_is_the_last_group_named():
+    frame = stances_of(["The E3 met in Brussels on Friday.",
+                        "They urged Tehran to resume negotiations with Washington."],
+                       paragraphs=[0, 0])
+    assert records(frame) == {("e3", "talks_with_us", "favor")}
+
+
+def test_sources_make_a_call_private_and_a_broadcast_makes_it_public():
+    frame = stances_of([
+        "Joe Biden told Netanyahu in a phone call that the US would not join any "
+        "counterstrike, according to two officials familiar with the call.",
+        "In a televised address, Netanyahu said Israel would strike back at Iran.",
+    ], paragraphs=[0, 1])
+    got = {(r.actor_id, r.stance, r.channel) for r in frame.itertuples() if r.actor_id}
+    assert got == {("biden", "against", "private"), ("netanyahu", "favor", "public")}
+
+
+def test_a_post_on_x_is_public_and_closed_door_meetings_are_private():
+    frame = stances_of([
+        "Khamenei wrote in a short post on X that Iran would never negotiate with America.",
+        "In closed-door meetings, Pezeshkian has argued against a war with Israel.",
+    ], paragraphs=[0, 1])
+    assert {(r.actor_id, r.channel) for r in frame.itertuples()} == {
+        ("khamenei", "public"), ("pezeshkian", "private")}
