@@ -624,11 +624,18 @@ def removal_summary(removed: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["total"], ascending=False, kind="stable")
 
 
-def plot_cleaning(articles: pd.DataFrame):
-    """Bar chart of words per article before and after cleaning (analysed articles)."""
+def plot_cleaning(articles: pd.DataFrame, most: int = 30):
+    """Bar chart of words per article before and after cleaning (analysed articles); with
+    more than ``most`` articles, the ``most`` that lost the largest share of their words."""
     import matplotlib.pyplot as plt
 
     ok = articles[articles["status"] == "ok"]
+    title = "Words per article before and after removing page furniture"
+    if len(ok) > most:
+        lost = 1 - ok["n_words_clean"] / ok["n_words_raw"].clip(lower=1)
+        ok = ok.assign(_lost=lost).sort_values(["_lost", "article_id"], ascending=[False, True])
+        title += f"\n(the {most} of {len(lost):,} articles that lost the largest share)"
+        ok = ok.head(most)
     fig, ax = plt.subplots(figsize=(7, 0.5 + 0.45 * max(len(ok), 1)))
     y = range(len(ok))
     ax.barh(
@@ -640,7 +647,7 @@ def plot_cleaning(articles: pd.DataFrame):
     ax.set_yticks(list(y), [f"{r.article_id[:12]} ({r.outlet})" for r in ok.itertuples()])
     ax.invert_yaxis()
     ax.set_xlabel("words")
-    ax.set_title("Words per article before and after removing page furniture")
+    ax.set_title(title)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=2, frameon=False)
     fig.tight_layout()
     return fig

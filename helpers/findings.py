@@ -333,21 +333,26 @@ def strongest(rows: pd.DataFrame, stance: str, limit: int) -> tuple[Evidence, ..
     before a pronoun or a reported one, more cue phrases before fewer, a channel the text
     states before a default one, then date and position.
     """
+    grouped: dict[tuple, list[dict]] = {}
+    for record in rows.to_dict("records"):  # plain rows: a pandas group per sentence is slow
+        grouped.setdefault((record["article_id"], record["sentence_idx"]), []).append(record)
     sentences = []
-    for (article_id, sentence_idx), group in rows.groupby(["article_id", "sentence_idx"]):
-        stances = tuple(sorted(set(group["stance"])))
-        cues = [c for c in group["channel_cue"] if c and not c.startswith("(")]
-        first = group.iloc[0]
+    for (article_id, sentence_idx), group in sorted(grouped.items()):
+        stances = tuple(sorted({r["stance"] for r in group}))
+        cues = [r["channel_cue"] for r in group
+                if r["channel_cue"] and not r["channel_cue"].startswith("(")]
+        first = group[0]
         key = (
             0 if stance in stances or (stance == "mixed" and set(stances) & set(DECISIVE)) else 1,
-            min(_HOLDER_RANK.get(h, 1) for h in group["holder_how"]),
-            -max(len([p for p in c.split(";") if p.strip()]) for c in group["cue"]),
+            min(_HOLDER_RANK.get(r["holder_how"], 1) for r in group),
+            -max(len([p for p in r["cue"].split(";") if p.strip()]) for r in group),
             0 if cues else 1, first["date"] or "9999", article_id, sentence_idx,
         )
+        channels = {r["channel"] for r in group}
         sentences.append((key, Evidence(
             article_id=article_id, sentence_idx=int(sentence_idx), text=first["evidence"],
             outlet=first["outlet"], date=first["date"], url=first["url"], stances=stances,
-            channels=tuple(c for c in CHANNELS if c in set(group["channel"])),
+            channels=tuple(c for c in CHANNELS if c in channels),
             channel_cue=cues[0] if cues else "")))
     sentences.sort(key=lambda item: item[0])
     return tuple(e for _, e in sentences[:limit])
@@ -369,6 +374,9 @@ def claims(periods: pd.DataFrame, records: pd.DataFrame, names: dict,
            max_evidence: int) -> tuple[Statement, ...]:
     """One statement per row of :func:`stance_by_period`, with its strongest sentences."""
     out = []
+    by_period = {key: group for key, group in records.groupby(
+        ["topic", "actor_id", "period", "channel"], sort=False, dropna=False)}
+    empty = records.iloc[:0]
     for row in periods.itertuples(index=False):
         name = _name(names, row.actor_id)
         phrase = stance_phrase(row.topic, row.stance)
@@ -377,9 +385,7 @@ def claims(periods: pd.DataFrame, records: pd.DataFrame, names: dict,
             text = f"{name} was {phrase} {_when(row.period)}, channel not stated ({counts})."
         else:
             text = f"{name}, in {row.channel}, was {phrase} {_when(row.period)} ({counts})."
-        group = records[(records["topic"] == row.topic) & (records["actor_id"] == row.actor_id)
-                        & (records["period"] == row.period)
-                        & (records["channel"] == row.channel)]
+        group = by_period.get((row.topic, row.actor_id, row.period, row.channel), empty)
         out.append(Statement(
             kind="claim", text=text, topic=row.topic, actor_id=row.actor_id, period=row.period,
             anchor=_slug("claim", row.topic, row.actor_id, row.period or "undated", row.channel),
@@ -491,14 +497,15 @@ def splits(periods: pd.DataFrame, records: pd.DataFrame, names: dict,
            max_evidence: int = 1) -> tuple[Statement, ...]:
     """Actor, topic and month whose public and private stances differ."""
     out = []
+    by_period = {key: group for key, group in records.groupby(
+        ["topic", "actor_id", "period"], sort=False, dropna=False)}
     for (topic, actor_id, period), group in periods.groupby(["topic", "actor_id", "period"],
                                                             sort=False):
         by_channel = dict(zip(group["channel"], group["stance"], strict=True))
         private, public = by_channel.get("private", ""), by_channel.get("public", "")
         if not private or not public or private == public:
             continue
-        mine = records[(records["topic"] == topic) & (records["actor_id"] == actor_id)
-                       & (records["period"] == period)]
+        mine = by_period.get((topic, actor_id, period), records.iloc[:0])
         sides = tuple(
             _side(mine[mine["channel"] == channel], f"in {channel}", topic, stance, None,
                   max_evidence)

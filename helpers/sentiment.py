@@ -398,13 +398,27 @@ def scorer_agreement(scores: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------- figures and summary
 
 
-def plot_articles_and_outlets(table: pd.DataFrame, outlets: pd.DataFrame, articles: pd.DataFrame):
-    """Bar charts of TextBlob polarity and VADER compound per article and per outlet."""
+def plot_articles_and_outlets(table: pd.DataFrame, outlets: pd.DataFrame, articles: pd.DataFrame,
+                              most: int = 30):
+    """Bar charts of TextBlob polarity and VADER compound per article and per outlet; with
+    more than ``most`` articles, the ``most`` with the strongest polarity either way, and the
+    ``most`` outlets with the most articles."""
     import matplotlib.pyplot as plt
 
     rows = table[table["scope"] == "article"].merge(
         articles[["article_id", "outlet"]], on="article_id", how="left"
     )
+    titles = ["Per article (word-weighted mean of its sentences)",
+              "Per outlet (word-weighted mean of its sentences)"]
+    if len(rows) > most:
+        strength = rows["polarity"].abs().fillna(-1)
+        keep = rows.assign(_s=strength).sort_values(["_s", "article_id"], ascending=[False, True])
+        rows = rows.loc[sorted(keep.head(most).index)]
+        titles[0] += f": the {most} of {len(strength):,} with the strongest polarity"
+    if len(outlets) > most:
+        n_outlets = len(outlets)
+        outlets = outlets.sort_values(["n_articles", "outlet"], ascending=[False, True]).head(most)
+        titles[1] += f": the {most} of {n_outlets:,} with the most articles"
     labels_a = [f"{a} ({o})" for a, o in zip(rows["article_id"], rows["outlet"], strict=True)]
     labels_o = [
         f"{o} ({n} art.)" for o, n in zip(outlets["outlet"], outlets["n_articles"], strict=True)
@@ -414,8 +428,8 @@ def plot_articles_and_outlets(table: pd.DataFrame, outlets: pd.DataFrame, articl
         2, 1, figsize=(8, height), height_ratios=[max(len(labels_a), 1), max(len(labels_o), 1)]
     )
     for ax, labels, frame, title in (
-        (axes[0], labels_a, rows, "Per article (word-weighted mean of its sentences)"),
-        (axes[1], labels_o, outlets, "Per outlet (word-weighted mean of its sentences)"),
+        (axes[0], labels_a, rows, titles[0]),
+        (axes[1], labels_o, outlets, titles[1]),
     ):
         ypos = range(len(labels))
         ax.barh([y - 0.2 for y in ypos], frame["polarity"], height=0.4, label="TextBlob polarity")

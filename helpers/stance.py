@@ -237,26 +237,35 @@ _MARKERS = {"favor": "^", "against": "v", "neutral": "o", "mixed": "D"}
 _COLORS = {"favor": "tab:red", "against": "tab:blue", "neutral": "tab:gray", "mixed": "tab:purple"}
 
 
-def plot_stance_over_time(timeline: pd.DataFrame, topic: str):
+def plot_stance_over_time(timeline: pd.DataFrame, topic: str, most: int = 30):
     """Stance over time for one topic: x = publication date, y = actor, marker = stance,
-    filled = public, hollow = private, faint = unknown channel."""
+    filled = public, hollow = private, faint = unknown channel. With more than ``most``
+    actors, the ``most`` with the most records are drawn and the title says so."""
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
     data = timeline[timeline["topic"] == topic]
     actors = sorted(data["actor_id"].unique())
+    title = f"Stance over time: {topic}"
+    if len(actors) > most:
+        counts = data.groupby("actor_id").size()
+        ranked = counts.reset_index(name="n").sort_values(["n", "actor_id"],
+                                                          ascending=[False, True])
+        actors = sorted(ranked["actor_id"].head(most))
+        title += f" (the {most} of {len(counts):,} actors with the most records)"
+        data = data[data["actor_id"].isin(actors)]
     fig, ax = plt.subplots(figsize=(9, 0.5 * len(actors) + 1.8))
     offsets = {"public": -0.18, "private": 0.18, "unknown": 0.0}
-    for row in data.itertuples(index=False):
-        y = actors.index(row.actor_id) + offsets[row.channel]
-        x = pd.Timestamp(row.date)
-        color = _COLORS.get(row.stance, "black")
+    position = {actor: n for n, actor in enumerate(actors)}
+    for (stance, channel), rows in data.groupby(["stance", "channel"], sort=True):
+        color = _COLORS.get(stance, "black")
         ax.scatter(
-            [x], [y], marker=_MARKERS.get(row.stance, "o"), s=70,
-            facecolors=color if row.channel == "public" else "none" if row.channel == "private"
-            else color,
-            edgecolors=color, alpha=0.35 if row.channel == "unknown" else 1.0, linewidths=1.5,
+            [pd.Timestamp(d) for d in rows["date"]],
+            [position[a] + offsets[channel] for a in rows["actor_id"]],
+            marker=_MARKERS.get(stance, "o"), s=70,
+            facecolors="none" if channel == "private" else color,
+            edgecolors=color, alpha=0.35 if channel == "unknown" else 1.0, linewidths=1.5,
         )
     if not actors:
         ax.text(0.5, 0.5, "no stance records for this topic", ha="center",
@@ -267,7 +276,7 @@ def plot_stance_over_time(timeline: pd.DataFrame, topic: str):
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_xlabel("publication date")
-    ax.set_title(f"Stance over time: {topic}")
+    ax.set_title(title)
     handles = [Line2D([], [], marker=_MARKERS[s], color=_COLORS[s], linestyle="", label=s)
                for s in ("favor", "against", "neutral")]
     handles += [

@@ -647,17 +647,27 @@ def in_range(summary: pd.DataFrame, first: date | None, last: date | None) -> pd
 
 
 def plot_timeline(summary: pd.DataFrame, articles: pd.DataFrame, date_from=None, date_to=None,
-                  color_by: str = "outlet", width: float = 13.0):
+                  color_by: str = "outlet", width: float = 13.0, most: int = 40):
     """A timeline figure: one mark per event (a bar for ranges; hollow when ``expected``), its
     label and the articles reporting it, coloured by the first reporting article's
     ``color_by`` column; each article's publication date is a triangle and a dotted line.
-    Labels are stacked in lanes so they do not overlap. Returns the figure."""
+    Labels are stacked in lanes so they do not overlap. With more than ``most`` events, the
+    ``most`` reported by the most articles are drawn (and the publication dates of their
+    articles), and the title says so. Returns the figure."""
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
     first, last = date_range(date_from, date_to)
     shown = in_range(summary, first, last).sort_values(["date_start", "event_id"])
     ok = articles[articles["status"] == "ok"] if "status" in articles else articles
+    n_events, capped = len(shown), len(shown) > most
+    if capped:
+        reports = shown["articles"].str.count(";") + 1
+        top = shown.assign(_n=reports).sort_values(["_n", "date_start", "event_id"],
+                                                   ascending=[False, True, True]).head(most)
+        shown = shown.loc[sorted(top.index)].sort_values(["date_start", "event_id"])
+        reporting = {a for ids in shown["articles"] for a in ids.split(";")}
+        ok = ok[ok["article_id"].isin(reporting)]
     key = color_by if color_by in ok else "article_id"
     keys = dict(zip(ok["article_id"], ok[key].fillna("").replace("", "(unknown)"), strict=True))
     palette = plt.get_cmap("tab10").colors
@@ -678,7 +688,8 @@ def plot_timeline(summary: pd.DataFrame, articles: pd.DataFrame, date_from=None,
     placed = []
     for (_, event), start, end in zip(shown.iterrows(), starts, ends, strict=True):
         ids = event["articles"].split(";")
-        text = f"{event['event_label']} [{', '.join(i.split('_')[0] for i in ids)}]"
+        named = ", ".join(i.split("_")[0] for i in ids[:3])
+        text = f"{event['event_label']} [{named}{f' +{len(ids) - 3}' if len(ids) > 3 else ''}]"
         x0 = max(start, low)
         extent = x0 + pd.Timedelta(days=len(text) * days_per_char + span_days * 0.01)
         extent = max(extent, end)
@@ -715,7 +726,9 @@ def plot_timeline(summary: pd.DataFrame, articles: pd.DataFrame, date_from=None,
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
     ax.set_title("Events the articles date: one mark per event, [ids of the articles that "
-                 "report it]; \u25bc and dotted lines: publication dates", fontsize=10)
+                 "report it]; \u25bc and dotted lines: publication dates"
+                 + (f"\n(the {most} of {n_events:,} events reported by the most articles)"
+                    if capped else ""), fontsize=10)
     if colours:
         ax.legend(loc="upper left", fontsize=7.5, frameon=False, title=key, title_fontsize=8)
     for side in ("left", "right", "top"):
