@@ -187,7 +187,7 @@ def measure_reports(workdir: Path, n: int, workers: int, compare: bool) -> None:
           f"{again_s / report_s:.0%} of the first run")
     if compare:
         fresh = workdir / f"fresh_{n}"
-        run_measured([*runner[:4], "--out", str(fresh), "--workers", str(workers),
+        run_measured([*runner[:5], "--out", str(fresh), "--workers", str(workers),
                       "--no-cache"])
         same = all((out / "data" / p.name).read_bytes() == p.read_bytes()
                    for p in (fresh / "data").glob("*.csv"))

@@ -292,3 +292,26 @@ def test_a_syndicated_copy_counts_once_in_totals(tmp_path):
     assert groups.to_dict("records") == [{"first_article": "a", "first_outlet":
                                           "First Example News", "copy": "b",
                                           "copy_outlet": "Second Example Post"}]
+
+
+def test_a_syndicated_story_counts_once_in_stance_and_once_per_outlet_in_outlet_tables(tmp_path):
+    from helpers import actors, framing, quotes, stance, timeline
+    from helpers.corpus import story_once
+
+    story = ("Iran rules out talks\nPublished: 12 April 2025\nIran's foreign minister Abbas Araghchi said on Saturday "
+             "that Tehran would not negotiate with the United States under pressure, calling "
+             "the latest sanctions an act of aggression, state media reported.\nHe said the "
+             "country would keep indirect contacts through Oman open.\n")
+    (tmp_path / "a.txt").write_text(story + "\u00a9 2025 First Example News\n", "utf-8")
+    (tmp_path / "b.txt").write_text(story + "\u00a9 2025 Second Example Post\n", "utf-8")
+    corpus = load_corpus(tmp_path)
+    s, a = corpus.sentences, corpus.articles
+    mentions = actors.find_mentions(s, a)
+    records = stance.find_stances(s, mentions, quotes.find_quotes(s, mentions, a), a)
+    assert set(records["article_id"]) == {"a", "b"}  # each copy keeps its own rows
+    summary = stance.summarize_stances(story_once(records, a))
+    assert list(summary["article_id"]) == ["a"] * len(summary) and len(summary) >= 1
+    events = timeline.find_events(s, a, mentions=mentions)
+    assert set(timeline.event_summary(story_once(events, a), a)["articles"]) == {"a"}
+    outlets = framing.framing_outlets(framing.find_terms(s), a)
+    assert {"First Example News", "Second Example Post"} <= set(outlets["outlet"])

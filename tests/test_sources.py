@@ -135,6 +135,10 @@ def test_mixed_folder_reads_every_kind(tmp_path):
     (tmp_path / "note.txt").write_text(
         "Iran warns Israel\n\nIran warned Israel on Sunday that any attack on its nuclear "
         "sites would be answered, the foreign ministry said.\n", "utf-8")
+    (tmp_path / "feed.jsonl").write_text(json.dumps(
+        {"id": "j1", "title": "Oman hosts talks", "date": "2025-04-12", "source": "Example Daily",
+         "text": "Iranian and American delegations held indirect talks in Muscat on Saturday, "
+                 "Oman's foreign minister said after the meeting."}) + "\n{broken\n", "utf-8")
     corpus = load_corpus(tmp_path)
     rows = corpus.articles.set_index("article_id")
     assert rows.loc["page", "headline"] == "Tehran rules out direct talks with Washington"
@@ -144,7 +148,11 @@ def test_mixed_folder_reads_every_kind(tmp_path):
     assert "Oil prices climb" not in rows.loc["page", "body"]
     assert (corpus.removed["article_id"] == "page").sum() >= 6
     assert rows.loc["note", "status"] == "ok"
-    assert (rows["status"] == "ok").sum() == 4
+    assert (rows.loc["feed-j1", "outlet"], rows.loc["feed-j1", "published"]) == (
+        "Example Daily", "2025-04-12")
+    assert rows.loc["feed-line2", "status"] == "skipped"  # the broken row, with its number
+    assert "feed.jsonl line 2 is not valid JSON" in " ".join(corpus.messages)
+    assert (rows["status"] == "ok").sum() == 5
 
 
 @pytest.mark.parametrize(
