@@ -171,10 +171,19 @@ def _write_cached(key: str, value: Any) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
+def _run_chunk(func: Callable, chunk: Sequence[tuple]) -> list:
+    """``func`` over a chunk of items: one Dask task per chunk, not per article (a task
+    costs milliseconds of scheduling, as much as an article's work)."""
+    return [func(*item) for item in chunk]
+
+
 def _compute(func: Callable, items: Sequence[tuple], workers: int | None) -> list:
     if _SETTINGS.client is not None and len(items) > 1:
-        futures = _SETTINGS.client.map(func, *zip(*items, strict=True), pure=False)
-        return _SETTINGS.client.gather(futures)
+        n_workers = max(1, len(_SETTINGS.client.scheduler_info().get("workers", {})))
+        size = max(1, len(items) // (n_workers * 8))
+        chunks = [items[k:k + size] for k in range(0, len(items), size)]
+        futures = _SETTINGS.client.map(_run_chunk, [func] * len(chunks), chunks, pure=False)
+        return [result for part in _SETTINGS.client.gather(futures) for result in part]
     workers = resolve_workers(workers)
     if workers == 1 or len(items) < 2:
         return [func(*item) for item in items]
