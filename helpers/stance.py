@@ -8,8 +8,8 @@ record; the main clause after an *if* clause counts), and it is flipped by an od
 negations before it in its clause or inside it. Overlapping cues: the leftmost, then the
 longest, wins.
 
-Holder attribution and channel are ``helpers.stance_holders``; the cue grammar is
-``helpers.stance_cues``. The summaries, shifts and figure below read the records.
+Holder attribution is ``helpers.stance_holders``, the channel ``helpers.stance_channel``;
+the cue grammar is ``helpers.stance_cues``. The summaries, shifts and figure below read the records.
 """
 
 from __future__ import annotations

@@ -20,13 +20,16 @@ The cue file describes stance-taking as a small grammar rather than one pattern 
 A class or frame ``flag`` tells the holder rules (``helpers.stance_holders``) who holds it:
 ``patient`` (its subject undergoes it: "Israel will regret it" is the speaker's threat),
 ``subject`` (its own words are the subject: "talks are futile"), ``teller_too`` (the one who
-reports it holds it as well as its subject).
+reports it holds it as well as its subject), ``agent`` (a passive: the agent after "by" holds
+it, "talks were ruled out by the Leader").
 
 Words in frames and classes are separated by spaces; quotation marks between words are
 skipped (``neither "wise" nor``). A match is negated (its stance flipped) by an odd count of
 negation words (``not``, ``won't``, ``no longer``, ``refused to``) among the five words before
 it in its clause and inside its gaps, or by a negated subject ("no one will accept talks").
-Every match carries its topic's target scope: ``self`` (the cue names its topic),
+A gap word is never "but" nor an "and" before a modal ("stop Iran and would strike" is two
+clauses); a class used twice in one frame ("refused to rule out talks": con x con) reads
+both. Every match carries its topic's target scope: ``self`` (the cue names its topic),
 ``sentence`` (a target word of the topic must be in the sentence, outside the cue's own
 words) or ``context`` (in the sentence, its paragraph or the three sentences before).
 Overlapping matches: the leftmost, then the longest, then the earlier row wins.
@@ -45,6 +48,9 @@ NEGATION_WORDS = 5
 SEP = r"(?:['\u2018\u2019]?[\s\"\u201c\u201d]+['\u2018\u2019]?)"
 WORD = r"\w(?:[\w'\u2019-]|\.(?=[\w\s]))*"
 _GAP = re.compile(r"\{gap(,?):(\d)\}")
+# a gap word: not "but", nor "and" before a modal ("stop Iran and would strike" is two clauses)
+_GAP_WORD = (r"(?!(?:but|and (?:would|will|shall|could|should|must|can|might|may))(?!\w))"
+             + WORD)
 _SLOT = re.compile(r"\{([a-z_|]+)\}")
 _CLAUSE_BOUNDARY = re.compile(r"[,;:\u2014\u2013(]|\s-\s|\bbut\b|\bwhile\b")
 _AND = re.compile(r"\band\b")
@@ -69,7 +75,7 @@ class Pattern:
 
     name: str
     regex: re.Pattern
-    classes: tuple  # the WordClass of each named group
+    classes: tuple  # (group name, WordClass) of each named group
     topic: str  # the frame's own topic (frames without a topic class; phrases)
     sign: int  # +1, -1, or 0 for a neutral phrase
     target: str
@@ -77,6 +83,7 @@ class Pattern:
     subject_inside: bool  # the cue's own words are its clause's subject ("talks are futile")
     patient: bool  # its subject undergoes it ("Israel will be struck")
     teller_too: bool  # the one who tells it holds it as well as its subject
+    agent: bool = False  # a passive: the agent after "by" holds it ("talks were ruled out by")
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,7 @@ class Cue:
     lead: str  # the class of its first words ("pro", "con" ...), empty for a literal start
     subject_inside: bool  # its own words are its clause's subject: the teller holds it
     teller_too: bool  # the one who tells it holds it as well as its subject
+    agent: bool = False  # a passive: the agent after "by" holds it
 
 
 @dataclass(frozen=True)
@@ -105,9 +113,11 @@ class Lexicon:
     patterns: tuple
     classes: dict  # class name -> its first words, or its words as a pattern (prefilter)
     targets: dict
+    side_targets: dict  # (topic, country) -> what places a cue on the topic from that side
     negation: re.Pattern
     condition: re.Pattern
     deontic: re.Pattern
+    wish_verbs: frozenset  # "X hoped Iran would ...": X's wish
     anchor_words: dict  # first word -> phrases (as word tuples), longest first
     anchors: dict  # phrase -> (kind, public by default)
     stance_nouns: frozenset
@@ -191,7 +201,7 @@ def _word_class(row: dict) -> WordClass:
 
 
 def _compile_frame(row: dict, classes: dict) -> Pattern:
-    used: list[WordClass] = []
+    used: list[tuple[str, WordClass]] = []
     text = row["words"]
     slots = list(_SLOT.finditer(text))
     # the last slot, and a slot the frame opens with, must match somewhere in the sentence
@@ -201,16 +211,18 @@ def _compile_frame(row: dict, classes: dict) -> Pattern:
     def slot(match: re.Match) -> str:
         groups = []
         for name in match.group(1).split("|"):
-            used.append(classes[name])
-            groups.append(f"(?P<{name}>{classes[name].pattern})")
+            # a class used twice ("refused to rule out talks") names its second group apart
+            group = name if all(g != name for g, _ in used) else f"{name}_{len(used)}"
+            used.append((group, classes[name]))
+            groups.append(f"(?P<{group}>{classes[name].pattern})")
         return "(?:" + "|".join(groups) + ")"
 
-    text = _GAP.sub(lambda m: f"(?:{WORD}{m.group(1) and ',?'} ){{0,{m.group(2)}}}?", text)
+    text = _GAP.sub(lambda m: f"(?:{_GAP_WORD}{m.group(1) and ',?'} ){{0,{m.group(2)}}}?", text)
     text = _SLOT.sub(slot, text)
     return Pattern(row["name"], _bounded(_spaced(text)), tuple(used), row["topic"],
                    _sign(row["stance"]), row["target"], tuple(required),
                    row["flag"] == "subject",
-                   row["flag"] == "patient", row["flag"] == "teller_too")
+                   row["flag"] == "patient", row["flag"] == "teller_too", row["flag"] == "agent")
 
 
 def _by_first_word(phrases: list[str]) -> dict:
@@ -255,6 +267,7 @@ def load_lexicon() -> Lexicon:
     classes = {r["name"]: _word_class(r) for r in rows if r["kind"] in ("verbs", "words")}
     patterns, topics, lists = [], [], {}
     targets: dict[str, re.Pattern] = {}
+    side_targets: dict[tuple, re.Pattern] = {}
     anchors: dict[str, tuple] = {}
     states: dict[str, str] = {}
     for row in rows:
@@ -266,6 +279,8 @@ def load_lexicon() -> Lexicon:
                                     row["topic"], _sign(row["stance"]), row["target"], (),
                                     row["flag"] == "subject", row["flag"] == "patient",
                                     row["flag"] == "teller_too"))
+        elif kind == "target" and row["name"]:
+            side_targets[(row["topic"], row["name"])] = _bounded(row["words"])
         elif kind == "target":
             targets[row["topic"]] = _bounded(row["words"])
         elif kind in ("speech", "directive"):
@@ -284,9 +299,11 @@ def load_lexicon() -> Lexicon:
         patterns=tuple(patterns),
         classes={name: c.first or _bounded(c.pattern) for name, c in classes.items()},
         targets=targets,
+        side_targets=side_targets,
         negation=_bounded(_alternation(lists["negation"] + lists["negation_verb"])),
         condition=_bounded(_alternation(lists["condition"])),
         deontic=_bounded(_alternation(lists["deontic"])),
+        wish_verbs=frozenset(w.lower() for w in lists["wish"]),
         anchor_words=_by_first_word(sorted(anchors, key=len, reverse=True)),
         anchors=anchors,
         stance_nouns=frozenset(w.lower() for w in lists["stance_noun"]),
@@ -313,11 +330,11 @@ def _reading(pattern: Pattern, match: re.Match) -> tuple[str, int, str, tuple, b
     topic, sign, target, spans = pattern.topic, pattern.sign or 1, pattern.target, []
     patient, lead = pattern.patient, ""
     neutral = pattern.classes == () and pattern.sign == 0
-    for word_class in pattern.classes:
-        if match.group(word_class.name) is None:
+    for group, word_class in pattern.classes:
+        if match.group(group) is None:
             continue
-        spans.append(match.span(word_class.name))
-        if match.start(word_class.name) == match.start():
+        spans.append(match.span(group))
+        if match.start(group) == match.start():
             lead = word_class.name
         sign *= word_class.sign
         patient = patient or word_class.patient
@@ -366,7 +383,8 @@ def find_cues(text: str, lexicon: Lexicon) -> list[Cue]:
             found.append((match.start(), match.end(), order, Cue(
                 match.start(), match.end(), match.group(), topic, _stance(sign), target,
                 negations, spans, patient, lead,
-                pattern.subject_inside and lead not in ("pro", "con"), pattern.teller_too)))
+                pattern.subject_inside and lead not in ("pro", "con"), pattern.teller_too,
+                pattern.agent)))
     kept, last_end = [], -1
     for start, end, _, cue in sorted(found, key=lambda f: (f[0], f[0] - f[1], f[2])):
         if start >= last_end:
@@ -415,10 +433,11 @@ def conditional(prefix: str, lexicon: Lexicon) -> bool:
     return bool(lexicon.condition.search(prefix))
 
 
-def names_topic(text: str, topic: str, lexicon: Lexicon, skip=()) -> bool:
+def names_topic(text: str, topic: str, lexicon: Lexicon, skip=(), side: str = "") -> bool:
     """Whether ``text`` has a target word of ``topic`` outside the ``skip`` spans (true
-    without a target list)."""
-    target = lexicon.targets.get(topic)
+    without a target list); with ``side``, the words that name it from that country's side
+    ("Iran" for an Israeli holder of war_with_israel)."""
+    target = lexicon.side_targets.get((topic, side)) if side else lexicon.targets.get(topic)
     if target is None:
         return True
     return any(not any(s <= m.start() < e for s, e in skip) for m in target.finditer(text))

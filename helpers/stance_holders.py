@@ -1,4 +1,4 @@
-"""Holder attribution and channel of the stance step: who holds a cue, and where it was said.
+"""Holder attribution of the stance step: who holds a cue.
 
 ``article_stances`` turns the cues of one article (``helpers.stance_cues``) into stance records.
 
@@ -10,26 +10,37 @@ from the cue through the sentence (word order, not a parser):
   the agent after "by", or to nobody when there is none. A phrase in commas between the
   subject and the verb is skipped ("Araqchi, who negotiated the deal Trump left, said"), as
   is a name's apposition; a verb joined to an earlier one by "and" has its subject ("X said
-  ... and stressed that ..."); a capitalised word after the first is a name, not a verb;
+  ... and stressed that ..."); a capitalised word after the first is a name, not a verb.
+  "According to X, ..." and a headline-style "X: ..." make X the teller; "X's office
+  (government, administration) said" is X's; a cue in a passive frame ("talks were ruled
+  out by the Leader") is the agent's; "was opposed to", "is committed to" are states, not
+  passives;
 - a *stance noun* with a possessor ("the president's private plea", "Khamenei's message
   that ...", "Tehran's choice of diplomacy") gives it to the possessor; a stance noun that
-  heads the cue inside a prepositional phrase ("despite calls for restraint") has no holder,
-  and one in an earlier clause (before a comma) gives nothing;
-- "X accused Y of seeking war" (also "of A and of B"): the clause after *of* is Y's;
+  heads the cue inside a prepositional phrase ("despite calls for restraint") has no holder
+  (unless the preposition is a speech verb's: "hinted at a readiness"), one that is a verb's
+  object ("signalled an openness to dialogue") is the verb's subject's, and one in an
+  earlier clause (before a comma) gives nothing;
+- "X accused Y of seeking war" (also "of A and of B"): the clause after *of* is Y's, not
+  a clause after "and said" ("X accused Y of A and said B": B is X's);
 - otherwise the nearest *subject*: an actor mention that is not the object of a
-  preposition or a verb (one right before a speech verb is a subject: "days after Trump
-  said"), a pronoun ("he", "his statements") resolved to the nearest subject person before
-  it, "they" outside a quote resolved to the last organisation or group, the antecedent of
+  preposition, a verb or an infinitive ("to stop Iran"; one right before a finite speech
+  verb is a subject: "days after Trump said", one before a participle is not: "a letter to
+  Khamenei urging talks"; "a US proposal" and "the US offer" are modifiers), a pronoun
+  ("he", "his statements") resolved to the nearest subject person before it, "they"
+  outside a quote resolved to the last organisation or group, the antecedent of
   "who"/"which", or an unnamed holder ("officials", "sources": kept with an empty
-  ``actor_id`` and the words in ``holder``). Quoted words inside the clause, a subject
+  ``actor_id`` and the words in ``holder``; not one right after an object verb or
+  preposition: "told air force commanders"). Quoted words inside the clause, a subject
   inside an *if*/*unless* clause and a phrase that opens the sentence before a comma
   ("Speaking to commanders, ...") are not subjects;
 - a subject reported by someone ("X said Israel seeks war") is the holder when it is a
   country other than the teller's own (kept as an unnamed holder, ``holder_how="state"``)
   or a named actor; the teller holds it when the subject is the teller's own country
   ("Tehran will not enter a war"), when the clause is the teller's *should* ("X said Israel
-  should not retaliate"); an organisation of the teller's own country holds it together
-  with the teller ("the Guards support the talks, their spokesman said");
+  should not retaliate") or wish ("he hoped Iran would negotiate"); an organisation of
+  the teller's own country holds it together with the teller ("the Guards support the
+  talks, their spokesman said");
 - a cue whose subject undergoes it (a threat: "Israel will regret it", "will face a
   crushing response") or whose own words are the subject ("talks with the US are futile")
   belongs to whoever says it: the subject of the speech verb before it, the quote's speaker
@@ -42,21 +53,10 @@ from the cue through the sentence (word order, not a parser):
   response"') is read as part of that clause. Outside quotes, "X stated that we will not
   negotiate" is X's.
 
-A cue with no holder gives no record: nobody gets a stance for being named.
-
-**Channel**: the channel cues (``helpers/data/channel_cues.csv``) of the sentence, ranked: a
-``local`` cue within 40 characters of the stance cue ("private plea"; not one standing right
-before a later verb: "openly calling for"), then a ``source`` cue anywhere in the sentence
-(according to officials, on condition of anonymity: a phone call described by an official is
-private), then the ``sentence`` cue nearest to the stance cue and the holder's speech verb.
-Else the quote's attribution sentences (for the speaker); else another sentence of the
-paragraph, or of the paragraph before, that names the holder. A sentence with its own
-reporting clause borrows nothing when the clause is someone else's ("Experts assess ..."),
-and only a ``private`` cue when it is the holder's own ("He stressed ...", continuing a
-sources' account). Else ``public`` for a named holder of an on-record speech verb or direct
-quote; else ``unknown``. A third party reported inside someone's quote takes only its own
-sentence's cue, and not the quoter's public setting ("..., he wrote in an X post").
-``channel_sentence_idx`` is the sentence the channel cue was read in.
+A cue with no holder gives no record: nobody gets a stance for being named. A cue whose topic
+target is not in reach counts when it is named from a holder's side (``target`` rows with a
+country: an Israeli official's "strike Iran" is on war_with_israel). Where each record was
+said (its channel) is ``helpers.stance_channel``.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from helpers.datafiles import data_path
+from helpers.stance_channel import channel_for
 from helpers.stance_cues import (
     Cue,
     channel_matches,
@@ -79,8 +80,6 @@ from helpers.stance_cues import (
     negated,
 )
 
-LOCAL_CHANNEL_REACH = 40
-LOCAL_VERB_GAP = 12
 CONTEXT_SENTENCES = 3
 
 _WORD = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
@@ -113,6 +112,11 @@ _NP_WORDS = frozenset(
 _DETERMINERS = frozenset("a an the its their his her our this these those no any every".split())
 _CLAUSE_STOPS = frozenset(",;:([\u2014\u2013")
 _PARTICIPLE = re.compile(r"(?i:\w+(?:ed|en)|told|sent|said|forbidden)\b")
+# participles that after "is/was" describe a state, not a passive ("was not opposed to talks")
+_STATIVE = frozenset("opposed committed determined prepared inclined interested resolved "
+                     "dedicated devoted".split())
+_OFFICE_WORDS = frozenset("office camp government administration".split())
+_NEXT_AFTER_POSSESSIVE = re.compile(r"['\u2019]s?\s+(\w+)")
 _QUOTE_CHARS = frozenset('"\u201c\u201d\u2018\u2019')
 _ACCUSED_REACH = 8
 _PARENTHESIS_REACH = 30
@@ -213,7 +217,8 @@ def _object_like(text: str, start: int) -> bool:
             return True
         if not (word[0].isupper() or lower in _NP_WORDS or any(c.isdigit() for c in word)
                 or _POSSESSIVE.search(word)):
-            return False
+            # the object of an infinitive ("to stop Iran")
+            return steps == 0 and back >= 1 and words[back - 1].lower() == "to"
         steps += 1
         if steps >= 8:
             break
@@ -297,12 +302,16 @@ class SentenceView:
         return Holder(mention.actor_id, mention.surface, how)
 
     def object_like(self, mention: Mention) -> bool:
-        """Whether a mention is an object; one right before a speech verb is a subject
-        ("days after Trump said ...")."""
+        """Whether a mention is an object; one right before a finite speech verb is a subject
+        ("days after Trump said ..."), one before a participle is not ("a letter to
+        Khamenei urging talks")."""
         if not _object_like(self.text, mention.start):
             return False
         index = self.token_index_before(mention.end) + 1
-        return index >= len(self.tokens) or self.anchor_at(self.tokens[index][0]) is None
+        if index >= len(self.tokens):
+            return True
+        anchor = self.anchor_at(self.tokens[index][0])
+        return anchor is None or anchor[2].split()[0].endswith("ing")
 
     def resolve_pronoun(self, pos: int) -> Holder | None:
         """A pronoun refers to the nearest subject person before it, here or earlier."""
@@ -355,6 +364,10 @@ class SentenceView:
                     return found
                 index = self.token_index_before(mention.start)
                 continue
+            if word == ":":
+                teller = self.colon_teller(index, low)
+                if teller is not None:
+                    return teller
             if word == ",":
                 if self.ends_opening_phrase(index, low):
                     return None  # "Speaking to commanders, ...": the subject came after it
@@ -367,7 +380,7 @@ class SentenceView:
                 if said:
                     return self._from_anchor(said[-1], pos, low)
             if lower in ("of", "for") and not (need_anchor or we_said) and (
-                    self.clause_reaches(index, pos)):
+                    self.clause_reaches(index, pos)) and not self.and_verb_between(index, pos):
                 accused = self._accused(index)
                 if accused is not None:
                     return accused
@@ -392,7 +405,7 @@ class SentenceView:
                 return _STOP if need_anchor or we_said else self._antecedent(index)
             elif lower in self.lexicon.stance_nouns:
                 cue_at = self.cue.start if self.cue is not None else pos
-                found = self._from_noun(index, pos, self.token_index_before(cue_at) - index <= 2)
+                found = self._from_noun(index, pos, self.heads(index, cue_at))
                 if found is not None:
                     return found
             elif lower in self.lexicon.state_countries and word[0].isupper() and not (
@@ -406,7 +419,8 @@ class SentenceView:
                 state = Holder("", self.noun_phrase(index), "state")
                 return self._reported(state, "state", self.lexicon.state_countries[lower],
                                       start, low, pos)
-            elif self.lexicon.unnamed.fullmatch(word) and not _object_like(self.text, start):
+            elif self.lexicon.unnamed.fullmatch(word) and not (
+                    _object_like(self.text, start) or self.object_nearby(index)):
                 if need_anchor or we_said:
                     return _STOP
                 unnamed = Holder("", self.noun_phrase(index), "unnamed")
@@ -419,16 +433,71 @@ class SentenceView:
             return self.speaker
         return None
 
+    def heads(self, index: int, cue_at: int) -> bool:
+        """Whether the stance noun at ``index`` heads the cue at ``cue_at`` ("calls for
+        restraint"): at most two words between, none of them "that" or a name ("a phone
+        call that Tehran sought ..." does not)."""
+        last = self.token_index_before(cue_at)
+        return last - index <= 2 and not any(
+            self.lowered[i] == "that" or self.tokens[i][2][:1].isupper()
+            for i in range(index + 1, last + 1))
+
+    def after_speech_verb(self, index: int) -> bool:
+        """Whether the preposition at ``index`` belongs to the speech verb before it
+        ("hinted at a readiness", "spoke of the need")."""
+        return index > 0 and self.anchor_at(self.tokens[index - 1][0]) is not None
+
+    def object_nearby(self, index: int) -> bool:
+        """Whether a preposition or an object-taking verb stands within the three words
+        before token ``index`` in its clause ("told air force commanders")."""
+        for back in range(index - 1, max(index - 4, -1), -1):
+            word = self.lowered[back]
+            if word in _CLAUSE_STOPS:
+                return False
+            if word in _PREPOSITIONS or word in _OBJECT_VERBS:
+                return True
+        return False
+
+    def colon_teller(self, index: int, low: int) -> Holder | None:
+        """The teller of a headline-style attribution: a name alone before the colon at
+        ``index`` ("Araghchi: Iran ready for talks")."""
+        first = self.token_index_before(low) + 1
+        while first < index and self.tokens[first][2] in _QUOTE_CHARS:
+            first += 1
+        if first >= index:
+            return None
+        mention = self.mention_at(self.tokens[first][0])
+        if mention is None or self.token_index_before(mention.end) != index - 1:
+            return None
+        return Holder(mention.actor_id, mention.surface, "subject", True,
+                      self.tokens[index][0])
+
+    def office_of(self, mention: Mention) -> bool:
+        """Whether a possessive mention names whose office speaks ("Netanyahu's office
+        said"): the office's words are the mention's."""
+        following = _NEXT_AFTER_POSSESSIVE.match(self.text, mention.end)
+        return bool(following) and following.group(1).lower() in _OFFICE_WORDS
+
+    def cited(self, mention: Mention) -> bool:
+        """Whether a mention is the source cited by "according to" ("According to
+        Araghchi, ..."): the one who tells the clause."""
+        index = self.token_index_before(mention.start)
+        return index >= 1 and self.lowered[index] == "to" and (
+            self.lowered[index - 1] == "according") and not self.possessive(mention)
+
     def modifies_next(self, index: int) -> bool:
         """Whether the word at ``index`` qualifies a following capitalised word or name
-        ("US Secretary of State", "Israel Katz") or follows a possessive ("next month's US
-        election") rather than being the subject itself."""
-        if index > 0 and _POSSESSIVE.search(self.tokens[index - 1][2]):
+        ("US Secretary of State", "Israel Katz"), follows a possessive ("next month's US
+        election") or "a" ("a US proposal"), or heads a stance noun ("the US offer") rather
+        than being the subject itself."""
+        if index > 0 and (_POSSESSIVE.search(self.tokens[index - 1][2])
+                          or self.lowered[index - 1] in ("a", "an")):
             return True
         if index + 1 >= len(self.tokens):
             return False
         following = self.tokens[index + 1]
-        return following[2][:1].isupper() or self.mention_at(following[0]) is not None
+        return (following[2][:1].isupper() or self.mention_at(following[0]) is not None
+                or following[2] in self.lexicon.stance_nouns)
 
     def ends_opening_phrase(self, index: int, low: int) -> bool:
         """Whether the comma at ``index`` closes a participle or prepositional phrase that
@@ -446,6 +515,10 @@ class SentenceView:
         if before >= 0 and self.lowered[before] == "the":
             before -= 1
         return before >= 1 and self.lowered[before] in ("and", "or")
+
+    def found_before(self, pos: int, low: int) -> Holder | None:
+        """The holder of what is said at ``pos`` (None for nobody)."""
+        return _found(self.holder_before(pos, low))
 
     def teller_before(self, pos: int, low: int) -> Holder | None:
         """Who says what stands at ``pos``: the holder reached through a speech verb or
@@ -494,7 +567,9 @@ class SentenceView:
             _POSSESSIVE.search(before))
 
     def _from_mention(self, mention: Mention, low: int, need_anchor: bool, pos: int):
-        if self.possessive(mention):
+        if self.cited(mention):
+            return Holder(mention.actor_id, mention.surface, "subject", True, mention.start)
+        if self.possessive(mention) and not self.office_of(mention):
             after = self.text[mention.end:mention.end + 40].lower().split()[1:3]
             if any(w.strip(",.") in self.lexicon.stance_nouns for w in after):
                 return _STOP if need_anchor else self.named(mention, "possessive")
@@ -533,18 +608,33 @@ class SentenceView:
 
     def teller_holds(self, start: int, pos: int) -> bool:
         """Whether the one who tells a subject's clause holds its stance: the subject
-        undergoes the cue ("Israel will regret it") or the clause is a should. Only the
-        cue's own clause subject counts (no speech verb between it and the cue)."""
+        undergoes the cue ("Israel will regret it"), the clause is a should, or it is
+        what the teller hopes or wants ("he hoped Iran would negotiate"). Only the cue's
+        own clause subject counts (no speech verb between it and the cue)."""
         if self.cue is None or any(start < a[0] < self.cue.start for a in self.anchors):
             return False
-        return self.cue.patient or bool(self.lexicon.deontic.search(self.text, start,
-                                                                      self.cue.end))
+        return self.cue.patient or self.wished(start) or bool(
+            self.lexicon.deontic.search(self.text, start, self.cue.end))
+
+    def wished(self, start: int) -> bool:
+        """Whether the clause at ``start`` follows a verb of wishing ("hoped (that)")."""
+        index = self.token_index_before(start)
+        if index >= 0 and self.lowered[index] == "that":
+            index -= 1
+        return index >= 0 and self.lowered[index] in self.lexicon.wish_verbs
 
     def clause_reaches(self, index: int, pos: int, reach: int = _ACCUSED_REACH) -> bool:
         """Whether the words from token ``index`` to ``pos`` are one clause (no comma)."""
         last = self.token_index_before(pos)
         return last - index <= reach and not any(
             self.tokens[i][2] in _CLAUSE_STOPS for i in range(index, last + 1))
+
+    def and_verb_between(self, index: int, pos: int) -> bool:
+        """Whether "and" before a speech verb stands between token ``index`` and ``pos``
+        ("X accused Y of A and said B": B is X's, not Y's)."""
+        last = min(self.token_index_before(pos) + 1, len(self.tokens) - 1)
+        return any(self.lowered[i] == "and" and self.anchor_at(self.tokens[i + 1][0])
+                   for i in range(index, last))
 
     def _accused(self, index: int) -> Holder | None:
         """ "X accused Y of <cue>" (also "of A and of <cue>"): Y, a mention or else the
@@ -613,7 +703,7 @@ class SentenceView:
 
     def agent_after(self, start: int, pos: int) -> Holder | None:
         """The agent of a passive ("advised by senior officials"), or nobody."""
-        match = re.match(r"\s+by\s+", self.text[start:pos])
+        match = re.match(r"\s+by\s+(?:the\s+)?", self.text[start:pos])
         if not match:
             return None
         agent_start = start + match.end()
@@ -654,10 +744,10 @@ class SentenceView:
             if lower in ("his", "her"):
                 return self.resolve_pronoun(start) or _STOP
             if lower in _PREPOSITIONS:
-                return _STOP if heads_cue else None
+                return _STOP if heads_cue and not self.after_speech_verb(back) else None
             if lower in ("a", "an", "the", "its", "their", "this", "these", "those"):
                 if back > 0 and self.tokens[back - 1][2].lower() in _PREPOSITIONS:
-                    return _STOP if heads_cue else None
+                    return _STOP if heads_cue and not self.after_speech_verb(back - 1) else None
                 break
             if not heads_cue and not self.clause_reaches(index, pos, reach=len(self.tokens)):
                 return None  # a stance noun in an earlier clause ("answered Trump's letter, ...")
@@ -677,7 +767,21 @@ class SentenceView:
             return None
         if not self.noun_use(index):
             return None
-        return self._from_noun(index, cue.end, True) or _STOP
+        found = self._from_noun(index, cue.end, True)
+        if found is not None:
+            return found
+        return None if self.object_of_verb(index) else _STOP
+
+    def object_of_verb(self, index: int) -> bool:
+        """Whether the stance noun at ``index`` is the object of a verb after its
+        determiner ("signalled an openness to dialogue": the verb's subject holds it), not
+        inside a prepositional phrase ("despite the calls for restraint")."""
+        if index < 2 or self.lowered[index - 1] not in _DETERMINERS:
+            return False
+        before = self.tokens[index - 2][2]
+        if before in _PREPOSITIONS:
+            return self.after_speech_verb(index - 2)  # "hinted at a readiness"
+        return before.islower() and before not in self.lexicon.stance_nouns
 
 
 # ---------------------------------------------------------------- one article
@@ -701,32 +805,6 @@ def _quote_regions(texts: list[str]) -> list[list[tuple[int, int]]]:
             spans.append((start, len(text)))
         regions.append(spans)
     return regions
-
-
-def _nearest_channel(matches, cue_start: int, cue_end: int, local: bool = True,
-                     private_only: bool = False):
-    """(rank, channel, words) of the channel cue nearest to a stance cue: a ``local`` cue
-    in reach ("openly calling for") first, then a ``source`` cue (according to officials)
-    anywhere in the sentence, then the nearest other one."""
-    best = None
-    for start, end, channel, scope, words in matches:
-        gap = max(start - cue_end, cue_start - end, 0)
-        if scope == "local" and (not local or gap > LOCAL_CHANNEL_REACH):
-            continue
-        if private_only and channel != "private":
-            continue
-        rank = (0 if scope == "local" else 1 if scope == "source" else 2, gap)
-        if best is None or rank < best[0]:
-            best = (rank, channel, words)
-    return best
-
-
-def _modifies_later_verb(match, cue_end: int, view) -> bool:
-    """A local channel word after the cue that stands right before a speech or directive
-    verb belongs to that verb ("... voices who are openly calling for ...")."""
-    start, end, _, scope, _ = match
-    return scope == "local" and start >= cue_end and any(
-        end < anchor[0] <= end + LOCAL_VERB_GAP for anchor in view.anchors)
 
 
 def _target_in_reach(topic, scope, position, sentences, has_target, skip=()) -> bool:
@@ -808,18 +886,36 @@ class ArticleView:
             self._channels[position] = channel_matches(self.rows[position][1], self.lexicon)
         return self._channels[position]
 
-    def has_target(self, topic: str, position: int, skip=()) -> bool:
-        """Whether the sentence has a target word of ``topic`` outside ``skip``."""
+    def has_target(self, topic: str, position: int, skip=(), side: str = "") -> bool:
+        """Whether the sentence has a target word of ``topic`` (from ``side``) outside
+        ``skip``."""
         if skip:
-            return names_topic(self.rows[position][1], topic, self.lexicon, skip)
-        key = (topic, position)
+            return names_topic(self.rows[position][1], topic, self.lexicon, skip, side)
+        key = (topic, position, side)
         if key not in self._targets:
-            self._targets[key] = names_topic(self.rows[position][1], topic, self.lexicon)
+            self._targets[key] = names_topic(self.rows[position][1], topic, self.lexicon,
+                                             side=side)
         return self._targets[key]
 
-    def target_in_reach(self, cue: Cue, position: int) -> bool:
-        return _target_in_reach(cue.topic, cue.target, position, self.rows, self.has_target,
+    def target_in_reach(self, cue: Cue, position: int, side: str = "") -> bool:
+        def has_target(topic, other, skip=()):
+            return self.has_target(topic, other, skip, side)
+        return _target_in_reach(cue.topic, cue.target, position, self.rows, has_target,
                                 cue.spans or ((cue.start, cue.end),))
+
+    def side_in_reach(self, cue: Cue, position: int, holder: Holder) -> bool:
+        """Whether the cue's topic is named from the side of one of its holders (an
+        Israeli official's "strike Iran" is on war_with_israel)."""
+        for who in (holder, holder.also):
+            if who is None:
+                continue
+            side = self.countries.get(who.actor_id, "") if who.actor_id else (
+                self.lexicon.state_countries.get(who.holder.split()[-1].lower(), "")
+                if who.how == "state" and who.holder else "")
+            if (cue.topic, side) in self.lexicon.side_targets and self.target_in_reach(
+                    cue, position, side):
+                return True
+        return False
 
     def person_before(self, position: int, people: bool = True) -> Holder | None:
         """The last person (or, with ``people=False``, organisation or group) named as a
@@ -857,67 +953,9 @@ class ArticleView:
                     holder.actor_id, holder.holder, "speaker", True)
         return None
 
-    def channel_for(self, holder, view, region, cue, position, speaker_first_last):
-        """``(channel, channel cue, sentence_idx of the cue)`` of a record (module notes)."""
-        start, end = cue.start, cue.end
-        sentence_idx = self.rows[position][0]
-        matches = [m for m in self.channels(position) if not _modifies_later_verb(m, end, view)]
-        if holder.how == "reported" and region is not None:
-            # the quoter's own setting ("..., he wrote in an X post") is not the reported one's
-            matches = [m for m in matches if m[2] == "private" or region[0] <= m[0] < region[1]]
-        best = _nearest_channel(matches, min(start, holder.anchor) if holder.anchor >= 0
-                                else start, end)
-        if best is not None:
-            return best[1], best[2], sentence_idx
-        if holder.how == "reported":
-            return "unknown", "", None
-        others = []
-        if region is not None and holder.how == "speaker" and speaker_first_last:
-            first, last = speaker_first_last
-            others += [(self.position_of[i], False) for i in range(first, last + 1)
-                       if i in self.position_of]
-        # a quote's speaker has a reporting clause of its own (the quote's attribution)
-        clause = "own" if holder.how == "speaker" else self.reporting_clause(
-            holder, view, position, start)
-        if clause != "other":
-            same = self.paragraphs[self.rows[position][2]]
-            nearby = sorted(same, key=lambda p: (abs(p - position), p))
-            if same[0] > 0 and holder.actor_id:
-                nearby += list(reversed(self.paragraphs[self.rows[same[0] - 1][2]]))
-            others += [(p, clause == "own") for p in nearby
-                       if not holder.actor_id or self.names(p, holder.actor_id)]
-        for other, private_only in others:
-            if other != position:
-                found = _nearest_channel(self.channels(other), 0, 0, local=False,
-                                         private_only=private_only)
-                if found is not None:
-                    return found[1], found[2], self.rows[other][0]
-        if holder.actor_id and holder.public:
-            return "public", "(on-record statement)", sentence_idx
-        return "unknown", "", None
-
     def names(self, position: int, actor_id: str) -> bool:
         """Whether the sentence at ``position`` has a mention of ``actor_id``."""
         return any(m.actor_id == actor_id for m in self.mentions.get(self.rows[position][0], []))
-
-    def reporting_clause(self, holder, view, position, start) -> str:
-        """Whose reporting clause the sentence has: ``own`` (the holder's speech verb, "He
-        stressed that ..."), ``other`` (someone else's: "Experts assess ..."), or ``none``."""
-        if holder.anchor >= 0:
-            return "own"
-        spans = self.quote_spans.get(position, [])
-        anchors = [a for a in view.anchors
-                   if not any(s <= a[0] < e for s, e in spans)
-                   and not view.used_as_noun(a, view.token_index_before(a[1]))]
-        if not anchors:
-            return "none"
-        before = [a for a in anchors if a[0] < start]
-        anchor = before[-1] if before else anchors[0]
-        subject = _found(view.holder_before(anchor[0], 0))
-        if subject is not None and holder.actor_id and subject.actor_id == holder.actor_id:
-            return "own"
-        return "other"
-
 
 def _quote_range(quote_rows, sentence_idx):
     for first, last, _, _, _ in quote_rows:
@@ -968,13 +1006,17 @@ def _cue_records(cue: Cue, view: SentenceView, position: int, article: ArticleVi
     region = next((s for s in article.quote_spans.get(position, [])
                    if s[0] <= cue.start < s[1]), None)
     prefix = clause_prefix(view.text, region[0] if region else 0, cue.start)
-    if conditional(prefix, lexicon) or not article.target_in_reach(cue, position):
+    in_reach = article.target_in_reach(cue, position)
+    if conditional(prefix, lexicon) or not (
+            in_reach or any(topic == cue.topic for topic, _ in lexicon.side_targets)):
         return []
     flip = negated(prefix, cue, lexicon)
     speaker = article.quote_speaker(position) if region else None
     view.cue = cue
-    if cue.lead in ("pro", "con", "") and _PARTICIPLE.match(cue.words) and (
-            view.passive_before(cue.start)):
+    if cue.agent:
+        holder = view.agent_after(cue.end, len(view.text))
+    elif cue.lead in ("pro", "con", "") and _PARTICIPLE.match(cue.words) and (
+            cue.words.split()[0].lower() not in _STATIVE) and view.passive_before(cue.start):
         holder = view.agent_after(_WORD.match(view.text, cue.start).end(), len(view.text))
     elif cue.subject_inside or cue.patient:
         holder = _teller(view, cue, region, speaker)
@@ -984,7 +1026,7 @@ def _cue_records(cue: Cue, view: SentenceView, position: int, article: ArticleVi
             holder = _find_holder(view, cue.start, cue.end, region, speaker)
         holder = _found(holder)
     view.cue = None
-    if holder is None:
+    if holder is None or not (in_reach or article.side_in_reach(cue, position, holder)):
         return []
     stance = cue.stance
     if flip and stance != "neutral":
@@ -993,8 +1035,8 @@ def _cue_records(cue: Cue, view: SentenceView, position: int, article: ArticleVi
     for who in (holder, holder.also):
         if who is None:
             continue
-        channel, channel_cue, channel_sentence_idx = article.channel_for(
-            who, view, region, cue, position,
+        channel, channel_cue, channel_sentence_idx = channel_for(
+            article, who, view, region, cue, position,
             _quote_range(article.quote_rows, article.rows[position][0]))
         out.append({
             "actor_id": who.actor_id, "topic": cue.topic, "stance": stance,
