@@ -52,7 +52,8 @@ CHANNELS = ("public", "private", "unknown")
 DECISIVE = ("favor", "against")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
-_SET_NAMES = {"devset": "the development set", "seeds": "the seeds"}
+_SET_NAMES = {"devset": "the development set", "seeds": "the seeds",
+              "heldout": "the held-out pages"}
 # holder_how values of the stance table, most direct first: a named subject or speaker is
 # stronger evidence than a pronoun, and both are stronger than a position someone reports.
 _HOLDER_RANK = {"subject": 0, "speaker": 0, "agent": 0, "possessive": 0, "pronoun": 1,
